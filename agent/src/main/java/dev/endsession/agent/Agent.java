@@ -1,0 +1,89 @@
+package dev.endsession.agent;
+
+import dev.endsession.agent.config.AgentOptions;
+import dev.endsession.agent.config.LogSetup;
+import dev.endsession.agent.config.OptionParser;
+import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.core.Policy;
+import dev.endsession.agent.core.Prompts;
+import dev.endsession.agent.plugins.PluginFinder;
+import dev.endsession.api.EndSession;
+import dev.endsession.api.EndSessionListener;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the agent in this JVM: options, logging, coordinator, plugins, the JVM-exit hook, the
+ * facade, and the bridge. Called by {@code Boot} through the isolated class loader. Never throws:
+ * whatever fails is reported and the application runs on.
+ */
+public final class Agent {
+
+    private static Agent running;
+
+    private final AgentOptions options;
+    private final Coordinator coordinator;
+    private final Bridge bridge;
+
+    private Agent(AgentOptions options, Coordinator coordinator, Bridge bridge) {
+        this.options = options;
+        this.coordinator = coordinator;
+        this.bridge = bridge;
+    }
+
+    /**
+     * @param text the agent's option string
+     * @param instrumentation the JVM's instrumentation (for rules)
+     * @param attached {@code true} when loaded into a running JVM ({@code agentmain})
+     */
+    public static synchronized void start(String text, Instrumentation instrumentation, boolean attached) {
+        OptionParser.Parsed parsed = OptionParser.parse(text, defaultName());
+        // One line per bad option, on stderr, before anything else: the user must see these.
+        parsed.errors().forEach(e -> System.err.println("endsession: " + e));
+        AgentOptions options = parsed.options();
+        if (running != null) {
+            System.err.println("endsession: the agent is already running in this JVM; nothing to do");
+            return;
+        }
+        LogSetup.configure(options.log());
+        Logger log = LoggerFactory.getLogger("endsession");
+        Coordinator coordinator = new Coordinator(policy(options));
+        for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
+            coordinator.register(listener);
+        }
+        JvmExit.install(coordinator, options.exitBudget());
+        Bridge bridge = Bridges.choose(options.bridge());
+        try {
+            bridge.start(coordinator, options);
+        } catch (Exception | LinkageError e) {
+            log.error("The {} bridge did not start ({}); this JVM hears only its own exit", bridge.id(), e.toString());
+            bridge.close();
+            bridge = Bridge.None.INSTANCE;
+        }
+        running = new Agent(options, coordinator, bridge);
+        EndSession.installBackend(new AgentBackend(coordinator, bridge));
+        log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
+                coordinator.listenerNames().size(), attached ? ", attached" : "");
+    }
+
+    private static Policy policy(AgentOptions options) {
+        return new Policy(options.budget(), options.onFailure() == AgentOptions.Counted.VETO,
+                options.onHang() == AgentOptions.Counted.VETO, Prompts.NONE);
+    }
+
+    /** The main class or jar the JVM was started with, e.g. {@code notes.jar} or {@code Notes}. */
+    static String defaultName() {
+        String command = System.getProperty("sun.java.command", "").strip();
+        if (command.isEmpty()) {
+            return "java";
+        }
+        String first = command.split(" ", 2)[0];
+        if (first.endsWith(".jar")) {
+            Path file = Path.of(first).getFileName();
+            return file == null ? first : file.toString();
+        }
+        return first.substring(first.lastIndexOf('.') + 1);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.endsession.agent;
+
+import dev.endsession.agent.config.AgentOptions.BridgeMode;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that picks a bridge for the platform. Bridges are loaded by name so that, say, no
+ * JNA class is ever loaded off Windows.
+ */
+final class Bridges {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession");
+    static final String WINDOWS = "dev.endsession.agent.windows.WindowsBridge";
+    static final String BUS = "dev.endsession.agent.bus.BusBridge";
+
+    private Bridges() {
+    }
+
+    static Bridge choose(BridgeMode mode) {
+        return switch (mode) {
+            case NONE -> Bridge.None.INSTANCE;
+            case WINDOWS -> load(WINDOWS);
+            case BUS -> load(BUS);
+            case AUTO -> load(onWindows() ? WINDOWS : BUS);
+        };
+    }
+
+    static boolean onWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    private static Bridge load(String className) {
+        try {
+            return (Bridge) Class.forName(className, true, Bridges.class.getClassLoader()).getConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            LOG.error("Bridge {} is not available ({}); this JVM hears only its own exit", className, e.toString());
+            return Bridge.None.INSTANCE;
+        }
+    }
+}

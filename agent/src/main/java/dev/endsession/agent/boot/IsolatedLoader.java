@@ -1,0 +1,113 @@
+package dev.endsession.agent.boot;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * Loads the agent and its libraries from the {@code inst/} folder of the agent jar. Its parent is
+ * the platform loader, so the application's own JNA, Byte Buddy or SLF4J are never seen; only the
+ * API ({@code dev.endsession.api}) is shared, through the loader that loaded the agent jar, so that
+ * the app's plugins and the agent agree on one {@code EndSessionListener}.
+ */
+final class IsolatedLoader extends ClassLoader {
+
+    private static final String PREFIX = "inst/";
+    private static final String SHARED = "dev.endsession.api.";
+    private static IsolatedLoader instance;
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final JarFile jar;
+    private final String jarUrl;
+    private final ClassLoader apiLoader;
+    private final ProtectionDomain domain;
+
+    private IsolatedLoader(File file, ClassLoader apiLoader) throws IOException {
+        super("endsession", ClassLoader.getPlatformClassLoader());
+        this.jar = new JarFile(file, false);
+        this.jarUrl = "jar:" + file.toURI() + "!/";
+        this.apiLoader = apiLoader;
+        this.domain = new ProtectionDomain(new CodeSource(file.toURI().toURL(), (Certificate[]) null), null, this, null);
+    }
+
+    /** @return the one loader of this JVM for the jar {@link Boot} came from (agent and CLI share it) */
+    static synchronized IsolatedLoader forThisJar() throws IOException {
+        if (instance == null) {
+            try {
+                File file = new File(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                instance = new IsolatedLoader(file, Boot.class.getClassLoader());
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException("cannot locate the agent jar", e);
+            }
+        }
+        return instance;
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith(SHARED)) {
+            return apiLoader.loadClass(name);
+        }
+        return super.loadClass(name, resolve);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".class");
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+            byte[] bytes = in.readAllBytes();
+            definePackageOf(name);
+            return defineClass(name, bytes, 0, bytes.length, domain);
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+    }
+
+    private void definePackageOf(String className) {
+        int dot = className.lastIndexOf('.');
+        if (dot > 0) {
+            String pkg = className.substring(0, dot);
+            if (getDefinedPackage(pkg) == null) {
+                try {
+                    definePackage(pkg, null, null, null, null, null, null, null);
+                } catch (IllegalArgumentException raced) {
+                    // another thread defined it first
+                }
+            }
+        }
+    }
+
+    @Override
+    protected URL findResource(String name) {
+        if (jar.getJarEntry(PREFIX + name) == null) {
+            return null;
+        }
+        try {
+            return new URL(jarUrl + PREFIX + name);
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    protected Enumeration<URL> findResources(String name) {
+        URL url = findResource(name);
+        return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.endsession.agent.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The root command. Exit codes (contract): 0 the session ended, 1 cancelled by a veto, 2 bad usage
+ * or input, 3 no session bus or another failure.
+ */
+@Command(name = "endsession", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Take part in, inspect and start the end of a user session.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit code: the session ended. */
+    public static final int ENDED = 0;
+    /** Exit code: cancelled by a veto. */
+    public static final int CANCELLED = 1;
+    /** Exit code: bad usage or input. */
+    public static final int USAGE = 2;
+    /** Exit code: no session bus, or another failure. */
+    public static final int FAILURE = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** @param args the command line @return the exit code */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Cli());
+        cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
+        cli.getCommandSpec().exitCodeOnExecutionException(FAILURE);
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+    }
+
+    /** The version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage() == null ? null : Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"endsession " + (version == null ? readManifestVersion() : version)};
+        }
+
+        private static String readManifestVersion() {
+            try (var in = Cli.class.getClassLoader().getParent() == null ? null
+                    : ClassLoader.getSystemResourceAsStream("META-INF/MANIFEST.MF")) {
+                if (in != null) {
+                    String value = new java.util.jar.Manifest(in).getMainAttributes().getValue("Implementation-Version");
+                    if (value != null) {
+                        return value;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // fall through
+            }
+            return "(development build)";
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.endsession.agent.core;
+
+import dev.endsession.api.EndSessionListener;
+import dev.endsession.api.Reason;
+import dev.endsession.api.Vote;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JVM's end-of-session state machine. Bridges call {@link #query}, then {@link #end} or
+ * {@link #cancel}; the JVM-exit hook calls {@link #end} too. Listeners run on worker threads, each
+ * within its budget, so a listener that hangs never blocks a bridge past the round's deadline.
+ *
+ * <p>Thread-safe. The cleanup ({@link #end}) runs at most once per JVM.
+ */
+public final class Coordinator {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.core");
+
+    private final Policy policy;
+    private final Listeners listeners = new Listeners();
+    private final ExecutorService workers = Workers.create();
+    private final Semaphore oneOnScreen = new Semaphore(1);
+    private final AtomicBoolean endStarted = new AtomicBoolean();
+    private final CompletableFuture<EndReport> endDone = new CompletableFuture<>();
+    private final Object lock = new Object();
+    private RoundState state = RoundState.IDLE;
+    private List<String> blockReasons = List.of();
+
+    public Coordinator(Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** @param listener takes part from the next query on */
+    public void register(EndSessionListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @param listener to remove @return whether it was registered */
+    public boolean remove(EndSessionListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** @return the names of the registered listeners, lowest order first */
+    public List<String> listenerNames() {
+        return listeners.ascending().stream().map(Listeners.Entry::name).toList();
+    }
+
+    /** @return the current round's state */
+    public RoundState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** @return the reasons the JVM blocks the end of the session with now; empty when it does not */
+    public List<String> blockReasons() {
+        synchronized (lock) {
+            return blockReasons;
+        }
+    }
+
+    /**
+     * Phase 1: asks every listener, lowest order first, each within its budget. {@link Reason#FORCED}
+     * skips the query; {@link Reason#CRITICAL} asks but ignores vetoes. A query that arrives while a
+     * previous round is still open starts a new round (Windows does not always cancel the old one).
+     *
+     * @param reasons why the session ends
+     * @param deadline when the answer is due
+     * @param interactionAllowed whether listeners may prompt the user
+     * @return the JVM's answer
+     */
+    public QueryReport query(Set<Reason> reasons, Instant deadline, boolean interactionAllowed) {
+        Set<Reason> why = immutable(reasons);
+        synchronized (lock) {
+            if (state == RoundState.ENDING || state == RoundState.ENDED) {
+                return new QueryReport(why, false, List.of(), List.of()); // nothing left to protect
+            }
+            state = RoundState.QUERYING;
+            blockReasons = List.of();
+        }
+        List<ListenerAnswer> answers = new ArrayList<>();
+        if (!why.contains(Reason.FORCED)) {
+            RoundPrompt prompt = new RoundPrompt(policy.prompt(), oneOnScreen, deadline, interactionAllowed);
+            Events.Query query = new Events.Query(why, deadline, interactionAllowed, prompt);
+            for (Listeners.Entry entry : listeners.ascending()) {
+                answers.add(ask(entry, query, prompt));
+            }
+        }
+        List<String> reasonsGiven = answers.stream().filter(this::vetoes).map(this::blockText).toList();
+        boolean vetoed = !reasonsGiven.isEmpty() && !why.contains(Reason.CRITICAL);
+        synchronized (lock) {
+            if (state == RoundState.QUERYING) {
+                state = vetoed ? RoundState.VETOED : RoundState.AGREED;
+                blockReasons = vetoed ? reasonsGiven : List.of();
+            }
+        }
+        if (vetoed) {
+            LOG.info("Vetoed {}: {}", why, reasonsGiven);
+        }
+        return new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+    }
+
+    /**
+     * Phase 2, the session ends: runs every cleanup once per JVM, highest order first, within one
+     * deadline. A slow cleanup gets its fair share of the time left, then the next one starts while
+     * it goes on. A second caller (say SIGTERM during an end of session) waits for the first one's
+     * report, up to its own deadline.
+     *
+     * @param reasons why the session ends
+     * @param deadline when the process may be terminated
+     * @return what ran, what failed and what was still running at the deadline
+     */
+    public EndReport end(Set<Reason> reasons, Instant deadline) {
+        if (!endStarted.compareAndSet(false, true)) {
+            return awaitEnd(deadline);
+        }
+        synchronized (lock) {
+            state = RoundState.ENDING;
+            blockReasons = List.of();
+        }
+        Instant start = Instant.now();
+        Events.End event = new Events.End(immutable(reasons), true, deadline);
+        List<Listeners.Entry> order = listeners.descending();
+        Map<String, Future<?>> running = new LinkedHashMap<>();
+        List<String> finished = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < order.size(); i++) {
+            Listeners.Entry entry = order.get(i);
+            Future<?> cleanup = workers.submit(() -> entry.listener().onEndSession(event));
+            running.put(entry.name(), cleanup);
+            Duration share = untilDeadline(deadline).dividedBy(order.size() - i);
+            settle(entry.name(), cleanup, share, finished, failed);
+        }
+        List<String> overran = new ArrayList<>();
+        running.forEach((name, cleanup) -> {
+            if (!finished.contains(name) && !failed.contains(name)) {
+                settle(name, cleanup, untilDeadline(deadline), finished, failed);
+                if (!cleanup.isDone()) {
+                    overran.add(name);
+                }
+            }
+        });
+        EndReport report = new EndReport(finished, failed, overran, Duration.between(start, Instant.now()));
+        if (!overran.isEmpty()) {
+            LOG.warn("Cleanups still running at the deadline: {}", overran);
+        }
+        synchronized (lock) {
+            state = RoundState.ENDED;
+        }
+        endDone.complete(report);
+        return report;
+    }
+
+    /**
+     * Someone vetoed, or the initiator gave up: tells every listener, clears the block reasons, and
+     * returns to idle. Ignored once the session is ending.
+     *
+     * @param reasons the cancelled round's reasons
+     */
+    public void cancel(Set<Reason> reasons) {
+        synchronized (lock) {
+            if (state == RoundState.ENDING || state == RoundState.ENDED) {
+                return;
+            }
+            state = RoundState.CANCELLED;
+            blockReasons = List.of();
+        }
+        Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
+        for (Listeners.Entry entry : listeners.ascending()) {
+            Future<?> call = workers.submit(() -> entry.listener().onEndSessionCancelled(event));
+            settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
+        }
+        synchronized (lock) {
+            if (state == RoundState.CANCELLED) {
+                state = RoundState.IDLE;
+            }
+        }
+    }
+
+    /** @return {@code true} once a cleanup has started in this JVM */
+    public boolean endStarted() {
+        return endStarted.get();
+    }
+
+    private ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt) {
+        long start = System.nanoTime();
+        Future<Vote> call = workers.submit(() -> entry.listener().onQueryEndSession(query));
+        Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
+        try {
+            Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            if (vote != null && vote.isVeto()) {
+                return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.VETO, vote.reason().orElseThrow(), took);
+            }
+            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.OK, "", took);
+        } catch (ExecutionException e) {
+            LOG.warn("Listener {} threw in onQueryEndSession; counted as {}: {}", entry.name(),
+                    policy.failedVetoes() ? "veto" : "allow", e.getCause().toString());
+            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.FAILED, String.valueOf(e.getCause()),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (TimeoutException e) {
+            LOG.warn("Listener {} did not answer within {} ms; reported as hung, counted as {}", entry.name(),
+                    budget.toMillis(), policy.hungVetoes() ? "veto" : "allow");
+            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.HUNG, "", Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Waits for a vote within the budget, longer only while the listener has a prompt on screen. */
+    private static Vote awaitAnswer(Future<Vote> call, Duration budget, Instant deadline, RoundPrompt prompt)
+            throws ExecutionException, TimeoutException {
+        try {
+            try {
+                return call.get(Math.max(0, budget.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (!prompt.isOpen()) {
+                    throw e;
+                }
+                return call.get(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted");
+        }
+    }
+
+    private boolean vetoes(ListenerAnswer answer) {
+        return switch (answer.kind()) {
+            case VETO -> true;
+            case FAILED -> policy.failedVetoes();
+            case HUNG -> policy.hungVetoes();
+            case OK -> false;
+        };
+    }
+
+    private String blockText(ListenerAnswer answer) {
+        return switch (answer.kind()) {
+            case VETO -> answer.reason();
+            case FAILED -> answer.listener() + " failed";
+            default -> answer.listener() + " is not responding";
+        };
+    }
+
+    private static void settle(String name, Future<?> call, Duration wait, List<String> finished, List<String> failed) {
+        try {
+            call.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+            finished.add(name);
+        } catch (ExecutionException e) {
+            LOG.warn("Listener {} threw during the end of session: {}", name, e.getCause().toString());
+            failed.add(name);
+        } catch (TimeoutException e) {
+            // Still running: it goes on while the next one starts; the caller reports it at the deadline.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private EndReport awaitEnd(Instant deadline) {
+        try {
+            return endDone.get(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return new EndReport(List.of(), List.of(), List.of("(cleanup still running in another thread)"), Duration.ZERO);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new EndReport(List.of(), List.of(), List.of("(interrupted)"), Duration.ZERO);
+        }
+    }
+
+    private static Set<Reason> immutable(Set<Reason> reasons) {
+        // Enum order, so reports and JSON list reasons the same way every time.
+        return reasons.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(reasons));
+    }
+
+    private static Duration untilDeadline(Instant deadline) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

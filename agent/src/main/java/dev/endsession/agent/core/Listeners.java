@@ -1,0 +1,56 @@
+package dev.endsession.agent.core;
+
+import dev.endsession.api.EndSessionListener;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** The registered listeners, kept sorted by order; name and order read once, guarded. */
+final class Listeners {
+
+    /** A listener with its name and order read once, so a listener that throws there is still usable. */
+    record Entry(EndSessionListener listener, String name, int order) {
+    }
+
+    private final CopyOnWriteArrayList<Entry> entries = new CopyOnWriteArrayList<>();
+
+    void add(EndSessionListener listener) {
+        String name;
+        int order;
+        try {
+            name = listener.name();
+        } catch (RuntimeException e) {
+            name = listener.getClass().getName();
+        }
+        try {
+            order = listener.order();
+        } catch (RuntimeException e) {
+            order = 0;
+        }
+        synchronized (entries) {
+            entries.add(new Entry(listener, name == null ? listener.getClass().getName() : name, order));
+            // Stable sort: equal orders keep their registration order.
+            List<Entry> sorted = entries.stream().sorted(Comparator.comparingInt(Entry::order)).toList();
+            entries.clear();
+            entries.addAll(sorted);
+        }
+    }
+
+    boolean remove(EndSessionListener listener) {
+        synchronized (entries) {
+            return entries.removeIf(e -> e.listener() == listener);
+        }
+    }
+
+    /** @return a snapshot, lowest order first */
+    List<Entry> ascending() {
+        return List.copyOf(entries);
+    }
+
+    /** @return a snapshot, highest order first: the cleanup order */
+    List<Entry> descending() {
+        List<Entry> list = new java.util.ArrayList<>(entries);
+        java.util.Collections.reverse(list);
+        return list;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.endsession.agent.core;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Daemon threads that run listener calls; none exist while the JVM is idle. */
+final class Workers {
+
+    private Workers() {
+    }
+
+    static ExecutorService create() {
+        AtomicInteger count = new AtomicInteger();
+        // Threads are made on demand and retire after 10 s idle: an idle agent holds none.
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+            Thread thread = new Thread(task, "endsession-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+}
