@@ -27,6 +27,7 @@ final class Idle {
             "net.bytebuddy.", "com.sun.jna.");
     private static final Pattern THREAD = Pattern.compile("^\"([^\"]+)\"");
     private static final Pattern HISTOGRAM = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+    private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used (\\d+)K");
     private static final Pattern COUNTER = Pattern.compile("^(\\S+)=(\\d+)$");
 
     private final Subjects subjects;
@@ -64,8 +65,9 @@ final class Idle {
                 Map<String, Long> counters = counters(pid);
                 long[] heap = heap(pid);
                 state.add(List.of(e.getKey(), Integer.toString(threads.get(e.getKey()).size()),
-                        Long.toString(counters.getOrDefault("java.cls.loadedClasses", -1L)),
-                        Long.toString(counters.getOrDefault("sun.gc.metaspace.used", -1L) / 1024),
+                        Long.toString(counters.getOrDefault("java.cls.loadedClasses", 0L)
+                                + counters.getOrDefault("java.cls.sharedLoadedClasses", 0L)),
+                        Long.toString(metaspaceKiB(pid)),
                         Long.toString(heap[0] / 1024), Long.toString(heap[1]), Long.toString(heap[2] / 1024)));
             }
             report.paragraph(String.format("Both JVMs run the same idle app at the same time; the window opens %d s after "
@@ -126,6 +128,12 @@ final class Idle {
             }
         }
         return new long[] {total, agentCount, agentBytes};
+    }
+
+    /** @return metaspace used, from {@code jcmd GC.heap_info}, or -1 */
+    private static long metaspaceKiB(long pid) {
+        Matcher m = METASPACE.matcher(jcmd(pid, "GC.heap_info"));
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
     private static Map<String, Long> counters(long pid) {

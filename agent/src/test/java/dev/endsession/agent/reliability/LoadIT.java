@@ -1,0 +1,63 @@
+package dev.endsession.agent.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.endsession.agent.testing.TestJvm;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Load: many JVMs each appending acknowledged records to a journal, then all ended at once. Every
+ * acknowledged record is on disk afterwards and each journal was closed by its cleanup exactly once.
+ * 10 JVMs in CI, 50 with {@code -Dreliability.full=true}.
+ */
+class LoadIT {
+
+    static final Duration WAIT = Duration.ofSeconds(120);
+    static final int JVMS = Scale.of(10, 50);
+
+    @TempDir
+    Path dir;
+
+    final List<TestJvm> apps = new ArrayList<>();
+    final List<Path> journals = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        apps.forEach(TestJvm::close);
+    }
+
+    /** Starts the journal apps on a private session bus and waits until each acknowledged some records. */
+    void startJournals() {
+        for (int i = 0; i < JVMS; i++) {
+            Path journal = dir.resolve("journal-" + i + ".txt");
+            journals.add(journal);
+            apps.add(TestJvm.main(JournalApp.class).args(journal.toString()).agentOptions("name=journal-" + i)
+                    .listener(JournalCleanup.class).env("ENDSESSION_BUS_DIR", dir.resolve("bus").toString())
+                    .jvmOptions("-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto")
+                    .start(dir.resolve("app-" + i)));
+        }
+        for (TestJvm app : apps) {
+            app.awaitLine("^ack 20$", WAIT);
+        }
+    }
+
+    @Test
+    @Timeout(600)
+    void sigtermToEveryJournalAppLosesNoAcknowledgedRecord() {
+        startJournals();
+        apps.forEach(TestJvm::terminate);
+        long records = 0;
+        for (int i = 0; i < apps.size(); i++) {
+            apps.get(i).awaitExit(WAIT);
+            records += Journals.assertEveryAckedRecordOnDisk(apps.get(i), journals.get(i));
+        }
+        assertTrue(records >= 20L * JVMS, "each app acknowledged at least 20 records: " + records);
+    }
+}
