@@ -19,6 +19,7 @@ final class Startup {
     static final String NONE = "no agent";
     static final String EMPTY = "empty agent";
     static final String DEFAULT = "EndSession, default options";
+    static final String NO_BRIDGE = "EndSession, bridge=none";
 
     private final Subjects subjects;
     private final Map<String, List<String>> variants = new LinkedHashMap<>();
@@ -30,7 +31,7 @@ final class Startup {
         variants.put(NONE, List.of());
         variants.put(EMPTY, List.of("-javaagent:" + subjects.emptyAgentJar));
         variants.put(DEFAULT, List.of(subjects.agent("")));
-        variants.put("EndSession, bridge=none", List.of(subjects.agent("bridge=none")));
+        variants.put(NO_BRIDGE, List.of(subjects.agent("bridge=none")));
     }
 
     /** Adds a variant, e.g. the agent with a rules file. */

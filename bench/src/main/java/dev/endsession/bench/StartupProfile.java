@@ -24,7 +24,11 @@ final class StartupProfile {
     private static final Pattern LOAD = Pattern.compile("^\\[(\\d+)ns\\] (\\S+) source: (.*)$");
     private static final Pattern PHASE = Pattern.compile("\\[startuptime\\] (.+), ([0-9.]+) secs");
     private static final String MAIN = "dev.endsession.bench.apps.Hello";
-    /** Milestones of Agent.start, in the order it loads them; a phase ends where the next begins. */
+    /**
+     * Milestone classes: where each starts, what the agent (or the JDK on its behalf) does until the
+     * next milestone is loaded. Sorted by the time they were loaded, so the phases follow whatever
+     * order the code has; a milestone that is not loaded is simply absent.
+     */
     private static final Map<String, String> MILESTONES = new LinkedHashMap<>();
 
     static {
@@ -33,7 +37,10 @@ final class StartupProfile {
         MILESTONES.put("dev.endsession.agent.core.Coordinator", "make the coordinator (executor, futures)");
         MILESTONES.put("dev.endsession.agent.plugins.PluginFinder", "find plugins (ServiceLoader over the class path)");
         MILESTONES.put("dev.endsession.agent.JvmExit", "install the JVM-exit hook");
-        MILESTONES.put("dev.endsession.agent.Bridges", "choose and start the bridge");
+        MILESTONES.put("dev.endsession.agent.Bridges", "choose the bridge, (bus) session directory, NIO's first lambdas");
+        MILESTONES.put("java.lang.ProcessHandleImpl", "JDK: ProcessHandle (this JVM's pid)");
+        MILESTONES.put("sun.nio.ch.UnixDomainSockets", "JDK: UnixDomainSockets' static SecureRandom (security providers)");
+        MILESTONES.put("sun.nio.ch.ServerSocketChannelImpl", "bind the socket, start the acceptor thread");
         MILESTONES.put("dev.endsession.agent.AgentBackend", "install the facade, return to the launcher, load main");
     }
 
@@ -48,7 +55,7 @@ final class StartupProfile {
         Map<String, List<Double>> agentPhases = new LinkedHashMap<>();
         Map<String, List<Double>> classes = new LinkedHashMap<>();
         for (int i = 0; i < runs; i++) {
-            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.DEFAULT)) {
+            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.DEFAULT, Startup.NO_BRIDGE)) {
                 profile(variant, jvmPhases, agentPhases, classes);
             }
         }
@@ -79,6 +86,8 @@ final class StartupProfile {
             options.add("-javaagent:" + subjects.emptyAgentJar);
         } else if (variant.equals(Startup.DEFAULT)) {
             options.add(subjects.agent(""));
+        } else if (variant.equals(Startup.NO_BRIDGE)) {
+            options.add(subjects.agent("bridge=none"));
         }
         Process process = Jvm.start(Jvm.command(options, subjects.helloJar, MAIN), subjects.env("profile"), subjects.work, "profile");
         Jvm.await(process, Duration.ofSeconds(60));
@@ -104,15 +113,17 @@ final class StartupProfile {
         }
         add(agentPhases, variant + ": in all", (at.get(MAIN) - at.get(first)) / 1e6);
         countSources(variant, loaded, at.get(first), at.get(MAIN), classes);
-        if (variant.equals(Startup.DEFAULT)) {
-            List<String> names = new ArrayList<>(MILESTONES.keySet());
+        if (!variant.equals(Startup.EMPTY)) {
+            List<String> names = new ArrayList<>();
+            for (String name : MILESTONES.keySet()) {
+                if (at.containsKey(name) && at.get(name) >= at.get(first) && at.get(name) < at.get(MAIN)) {
+                    names.add(name);
+                }
+            }
+            names.sort(java.util.Comparator.comparing(at::get));
             names.add(MAIN);
             for (int i = 0; i + 1 < names.size(); i++) {
-                Long from = at.get(names.get(i));
-                Long to = at.get(names.get(i + 1));
-                if (from != null && to != null && to >= from) {
-                    add(agentPhases, "  " + MILESTONES.get(names.get(i)), (to - from) / 1e6);
-                }
+                add(agentPhases, variant + ":   " + MILESTONES.get(names.get(i)), (at.get(names.get(i + 1)) - at.get(names.get(i))) / 1e6);
             }
         }
     }
