@@ -48,6 +48,10 @@ final class IsolatedLoader extends ClassLoader {
         if (instance == null) {
             try {
                 File file = new File(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                if (!file.isFile()) {
+                    throw new IOException("the agent's boot classes were loaded from " + file
+                            + ", not from endsession-agent.jar: keep the agent's classes off the application's class path");
+                }
                 instance = new IsolatedLoader(file, Boot.class.getClassLoader());
             } catch (java.net.URISyntaxException e) {
                 throw new IOException("cannot locate the agent jar", e);

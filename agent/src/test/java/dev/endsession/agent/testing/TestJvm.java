@@ -39,20 +39,32 @@ public final class TestJvm implements AutoCloseable {
         return jar.toAbsolutePath();
     }
 
+    /**
+     * The test classes directory only: an app's class path has its own classes, never the agent's
+     * dependencies (the agent jar brings the API with it).
+     */
+    static Path testClasses() {
+        try {
+            return Path.of(TestJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Builds the command line of a test JVM. */
     public static final class Builder {
         private final String mainClass;
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmOptions = new ArrayList<>();
         private final List<String> classPath = new ArrayList<>();
-        private final List<Class<? extends EndSessionListener>> listeners = new ArrayList<>();
+        private final List<String> listeners = new ArrayList<>();
         private final Map<String, String> env = new LinkedHashMap<>();
         private String agentOptions;
         private boolean withAgent = true;
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
-            classPath.add(System.getProperty("java.class.path"));
+            classPath.add(testClasses().toString());
         }
 
         /** @param options the agent's {@code k=v,k=v} string */
@@ -96,7 +108,13 @@ public final class TestJvm implements AutoCloseable {
 
         /** Registers a listener as a plugin on the app's class path, through a generated service file. */
         public Builder listener(Class<? extends EndSessionListener> type) {
-            listeners.add(type);
+            listeners.add(type.getName());
+            return this;
+        }
+
+        /** Names a plugin class in the generated service file, even one that does not exist. */
+        public Builder listenerNamed(String className) {
+            listeners.add(className);
             return this;
         }
 
@@ -118,7 +136,7 @@ public final class TestJvm implements AutoCloseable {
                     Path services = Files.createTempDirectory(workDir, "services");
                     Path file = services.resolve("META-INF/services/" + EndSessionListener.class.getName());
                     Files.createDirectories(file.getParent());
-                    Files.writeString(file, String.join("\n", listeners.stream().map(Class::getName).toList()) + "\n");
+                    Files.writeString(file, String.join("\n", listeners) + "\n");
                     cp.add(0, services.toString());
                 }
                 List<String> command = new ArrayList<>();
