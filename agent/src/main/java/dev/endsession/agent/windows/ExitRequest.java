@@ -42,4 +42,21 @@ record ExitRequest(int flags, int reason, boolean needsPrivilege) {
         int flags = kind | (force ? EWX_FORCE : 0) | (forceIfHung ? EWX_FORCEIFHUNG : 0);
         return new ExitRequest(flags, PLANNED_REASON, what != Reason.LOGOFF);
     }
+
+    /**
+     * Asks Windows for this end of session; Windows answers at once and runs the round on its own.
+     *
+     * @throws IllegalStateException if Windows refused, with its error code
+     */
+    void sendTo(Win32Port port) {
+        try {
+            if (needsPrivilege) {
+                port.enableShutdownPrivilege();
+            }
+            port.exitWindowsEx(flags, reason);
+        } catch (Win32Failure e) {
+            throw new IllegalStateException("Windows refused to end the session: " + e.getMessage()
+                    + (needsPrivilege ? " (shutting down needs the SeShutdownPrivilege)" : ""), e);
+        }
+    }
 }

@@ -48,6 +48,20 @@ public final class WindowsBridge implements Bridge {
         return session.initiate(reason, force, forceIfHung);
     }
 
+    /**
+     * Asks Windows to end the session without an agent running in this JVM (the CLI's
+     * {@code logoff}/{@code shutdown}/{@code restart} on Windows). Call it by name, so JNA is loaded
+     * only when it is called.
+     *
+     * @param reason LOGOFF, SHUTDOWN or RESTART
+     * @param force {@code EWX_FORCE}
+     * @param forceIfHung {@code EWX_FORCEIFHUNG}
+     * @throws IllegalStateException if Windows refused, with its error
+     */
+    public static void exitWindows(Reason reason, boolean force, boolean forceIfHung) {
+        ExitRequest.of(reason, force, forceIfHung).sendTo(new Win32PortJNA());
+    }
+
     @Override
     public String id() {
         return "windows";

@@ -67,17 +67,8 @@ final class WindowsSession implements AutoCloseable {
      * @throws IllegalStateException if Windows refused it, with its error
      */
     boolean initiate(Reason what, boolean force, boolean forceIfHung) {
-        ExitRequest request = ExitRequest.of(what, force, forceIfHung);
-        try {
-            if (request.needsPrivilege()) {
-                port.enableShutdownPrivilege();
-            }
-            port.exitWindowsEx(request.flags(), request.reason());
-            return true;
-        } catch (Win32Failure e) {
-            throw new IllegalStateException("Windows refused to " + what.name().toLowerCase(java.util.Locale.ROOT) + ": "
-                    + e.getMessage(), e);
-        }
+        ExitRequest.of(what, force, forceIfHung).sendTo(port);
+        return true;
     }
 
     /** @return the hidden window's handle */

@@ -69,6 +69,7 @@ final class WindowsModel implements Win32Port {
     private final List<LongConsumer> windowWatchers = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Win32Failure> failures = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private volatile boolean interactive = true;
 
     private static final Runnable QUIT = () -> { };
@@ -82,6 +83,19 @@ final class WindowsModel implements Win32Port {
     WindowsModel interactive(boolean value) {
         interactive = value;
         return this;
+    }
+
+    /** Makes every later call of {@code function} fail with {@code code}, as a locked-down machine would. @return this */
+    WindowsModel refuse(String function, int code) {
+        refusals.put(function, code);
+        return this;
+    }
+
+    private void checkRefused(String function) {
+        Integer code = refusals.get(function);
+        if (code != null) {
+            throw fail(function, code);
+        }
     }
 
     /** @return everything that happened, in order */
@@ -302,11 +316,13 @@ final class WindowsModel implements Win32Port {
 
     @Override
     public void enableShutdownPrivilege() {
+        checkRefused("AdjustTokenPrivileges");
         events.add("SE_SHUTDOWN_NAME enabled");
     }
 
     @Override
     public void exitWindowsEx(int flags, int reason) {
+        checkRefused("ExitWindowsEx");
         events.add("ExitWindowsEx flags=0x" + Integer.toHexString(flags) + " reason=0x" + Integer.toHexString(reason));
     }
 

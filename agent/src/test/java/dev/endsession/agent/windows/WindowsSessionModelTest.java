@@ -78,6 +78,18 @@ class WindowsSessionModelTest {
         }
 
         @Test
+        void aShutdownWithoutThePrivilegeFailsWithWindowsError() throws Exception {
+            WindowsModel windows = new WindowsModel().refuse("AdjustTokenPrivileges", WinErrorH.ERROR_NOT_ALL_ASSIGNED);
+            try (ModelSession agent = ModelSession.start(windows)) {
+                IllegalStateException refused = assertThrows(IllegalStateException.class,
+                        () -> agent.session.initiate(Reason.SHUTDOWN, false, false));
+
+                assertTrue(refused.getMessage().contains("error 1300"), refused.getMessage());
+                assertTrue(windows.events().stream().noneMatch(e -> e.startsWith("ExitWindowsEx")), "nothing was started");
+            }
+        }
+
+        @Test
         void onlyLogoffShutdownAndRestartCanBeStarted() {
             assertThrows(IllegalArgumentException.class, () -> ExitRequest.of(Reason.CONSOLE_CLOSE, false, false));
         }
