@@ -4,9 +4,8 @@ import static dev.endsession.agent.windows.WinConH.CTRL_CLOSE_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_LOGOFF_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_SHUTDOWN_EVENT;
 
-import dev.endsession.agent.core.Coordinator;
 import dev.endsession.api.Reason;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.EnumSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,15 +25,14 @@ final class ConsoleEvents implements Win32Port.ConsoleHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.windows");
 
-    private final Coordinator coordinator;
-    private final Budgets budgets;
-    private final JvmShutdown shutdown;
+    private final Ending ending;
+    private final Duration budget;
     private final boolean service;
 
-    ConsoleEvents(Coordinator coordinator, Budgets budgets, JvmShutdown shutdown, boolean service) {
-        this.coordinator = coordinator;
-        this.budgets = budgets;
-        this.shutdown = shutdown;
+    /** @param budget how long the cleanups and the JVM's exit may take before the handler returns */
+    ConsoleEvents(Ending ending, Duration budget, boolean service) {
+        this.ending = ending;
+        this.budget = budget;
         this.service = service;
     }
 
@@ -53,9 +51,7 @@ final class ConsoleEvents implements Win32Port.ConsoleHandler {
             LOG.info("A user logs off; this process is a service and carries on");
             return false;
         }
-        Instant deadline = Instant.now().plus(budgets.console());
-        coordinator.end(EnumSet.of(reason), deadline);
-        shutdown.exitAndAwait(deadline);
+        ending.run(EnumSet.of(reason), budget);
         return true;
     }
 

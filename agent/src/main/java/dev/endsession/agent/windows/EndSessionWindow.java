@@ -5,7 +5,6 @@ import static dev.endsession.agent.windows.WinUserH.WM_ENDSESSION;
 import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
 import dev.endsession.agent.core.Coordinator;
-import dev.endsession.agent.core.EndReport;
 import dev.endsession.agent.core.QueryReport;
 import dev.endsession.api.Reason;
 import java.time.Instant;
@@ -36,14 +35,14 @@ final class EndSessionWindow implements Win32Port.WindowProc {
     private final Win32Port port;
     private final Coordinator coordinator;
     private final Budgets budgets;
-    private final JvmShutdown shutdown;
+    private final Ending ending;
     private boolean blocking; // only touched on the window thread
 
-    EndSessionWindow(Win32Port port, Coordinator coordinator, Budgets budgets, JvmShutdown shutdown) {
+    EndSessionWindow(Win32Port port, Coordinator coordinator, Budgets budgets, Ending ending) {
         this.port = port;
         this.coordinator = coordinator;
         this.budgets = budgets;
-        this.shutdown = shutdown;
+        this.ending = ending;
     }
 
     @Override
@@ -69,18 +68,13 @@ final class EndSessionWindow implements Win32Port.WindowProc {
         return true;
     }
 
-    private void end(long hwnd, boolean ending, Set<Reason> reasons) {
-        if (!ending) {
-            coordinator.cancel(reasons);
-            unblock(hwnd);
-            return;
-        }
-        Instant deadline = Instant.now().plus(budgets.end());
-        EndReport report = coordinator.end(reasons, deadline);
+    private void end(long hwnd, boolean confirmed, Set<Reason> reasons) {
         unblock(hwnd);
-        LOG.info("Session ends {}: cleanups finished {}, failed {}, still running {}", reasons, report.finished(),
-                report.failed(), report.overran());
-        shutdown.exitAndAwait(deadline);
+        if (confirmed) {
+            ending.run(reasons, budgets.end());
+        } else {
+            coordinator.cancel(reasons);
+        }
     }
 
     private void block(long hwnd, String text) {

@@ -23,7 +23,7 @@ final class WindowsSession implements AutoCloseable {
     private final Win32Port port;
     private final Coordinator coordinator;
     private final AgentOptions options;
-    private final JvmShutdown shutdown;
+    private final Ending ending;
     private final Budgets budgets;
     private final AwtTakeover awt;
     private WindowThread window;
@@ -34,7 +34,7 @@ final class WindowsSession implements AutoCloseable {
         this.port = port;
         this.coordinator = coordinator;
         this.options = options;
-        this.shutdown = shutdown;
+        this.ending = new Ending(coordinator, shutdown);
         this.budgets = Budgets.of(options.exitBudget());
         this.awt = new AwtTakeover(port);
     }
@@ -51,10 +51,10 @@ final class WindowsSession implements AutoCloseable {
         // One class per window: a second session in the same JVM (tests) must not collide.
         String className = "EndSessionAgent-" + CLASSES.incrementAndGet();
         window = new WindowThread(port, className, options.name(),
-                new EndSessionWindow(port, coordinator, budgets, shutdown), created -> awt.start());
+                new EndSessionWindow(port, coordinator, budgets, ending), created -> awt.start());
         hwnd = window.start(Duration.ofSeconds(10));
         boolean service = options.service() || !port.interactiveWindowStation();
-        console = new ConsoleEvents(coordinator, budgets, shutdown, service);
+        console = new ConsoleEvents(ending, budgets.console(), service);
         port.addConsoleCtrlHandler(console);
         LOG.debug("Listening for the end of the session (level 0x{}{})", Integer.toHexString(options.level()),
                 service ? ", as a service" : "");

@@ -85,8 +85,8 @@ class ConsoleEventsModelTest {
             WindowsModel windows = new WindowsModel();
             try (ModelSession agent = ModelSession.start(windows, ModelSession.options(0x280, true))) {
                 assertTrue(agent.session.service());
-                ConsoleEvents handler = new ConsoleEvents(agent.coordinator, Budgets.of(java.time.Duration.ofSeconds(5)),
-                        deadline -> windows.record(ModelSession.JVM_EXIT), true);
+                ConsoleEvents handler = new ConsoleEvents(new Ending(agent.coordinator, deadline -> windows.record(ModelSession.JVM_EXIT)),
+                        java.time.Duration.ofSeconds(5), true);
 
                 assertFalse(handler.handle(CTRL_LOGOFF_EVENT));
                 assertEquals(List.of(), agent.listener.ended());

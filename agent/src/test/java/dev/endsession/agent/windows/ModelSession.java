@@ -4,7 +4,6 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -79,9 +78,5 @@ final class ModelSession implements AutoCloseable {
     @Override
     public void close() {
         session.close();
-    }
-
-    static Instant soon() {
-        return Instant.now().plusSeconds(WindowsModel.SEND_TIMEOUT_SECONDS);
     }
 }
