@@ -47,6 +47,16 @@ final class EndSessionWindow implements Win32Port.WindowProc {
 
     @Override
     public long call(long hwnd, int message, long wParam, long lParam) {
+        try {
+            return answer(hwnd, message, wParam, lParam);
+        } catch (RuntimeException e) {
+            // Nothing may escape into Windows' call; the default answer agrees, as a window without the agent would.
+            LOG.error("The end-of-session window failed on message 0x{}: {}", Integer.toHexString(message), e.toString());
+            return port.defWindowProc(hwnd, message, wParam, lParam);
+        }
+    }
+
+    private long answer(long hwnd, int message, long wParam, long lParam) {
         return switch (message) {
             case WM_QUERYENDSESSION -> query(hwnd, EndSessionFlags.decode(lParam)) ? 1 : 0;
             case WM_ENDSESSION -> {
