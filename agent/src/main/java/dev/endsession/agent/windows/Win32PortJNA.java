@@ -228,15 +228,24 @@ final class Win32PortJNA implements Win32Port {
     public List<Long> processWindowsOfClass(String className) {
         int self = KERNEL32.GetCurrentProcessId();
         List<Long> found = new ArrayList<>();
-        for (HWND hwnd = USER32.FindWindowEx(null, null, className, null); hwnd != null;
-                hwnd = USER32.FindWindowEx(null, hwnd, className, null)) {
-            IntByReference pid = new IntByReference();
-            USER32.GetWindowThreadProcessId(hwnd, pid);
-            if (pid.getValue() == self) {
-                found.add(value(hwnd));
+        for (long hwnd = findTopLevel(className, 0); hwnd != 0; hwnd = findTopLevel(className, hwnd)) {
+            if (processOf(hwnd) == self) {
+                found.add(hwnd);
             }
         }
         return found;
+    }
+
+    /** For tests that play the system: the next top-level window of a class, in any process (0: none). */
+    long findTopLevel(String className, long after) {
+        return value(USER32.FindWindowEx(null, handle(after), className, null));
+    }
+
+    /** @return the id of the process that owns the window */
+    int processOf(long hwnd) {
+        IntByReference pid = new IntByReference();
+        USER32.GetWindowThreadProcessId(handle(hwnd), pid);
+        return pid.getValue();
     }
 
     @Override

@@ -5,29 +5,49 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.api.Reason;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bridge to Windows itself: {@code WM_QUERYENDSESSION}/{@code WM_ENDSESSION} on a hidden
  * top-level window, console control events, and {@code ExitWindowsEx}. {@code Bridges} loads it by
  * name, and only on Windows, so no JNA class is loaded elsewhere. See {@code docs/windows.md}.
+ *
+ * <p>{@link #start} returns at once: loading JNA and creating the window happen on a daemon thread,
+ * so the application's start is not delayed. Thread-safe.
  */
 public final class WindowsBridge implements Bridge {
 
-    private WindowsSession session;
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.windows");
+
+    private final CompletableFuture<WindowsSession> session = new CompletableFuture<>();
 
     /** Used by {@code Bridges}, reflectively. */
     public WindowsBridge() {
     }
 
     @Override
-    public synchronized void start(Coordinator coordinator, AgentOptions options) throws Exception {
+    public void start(Coordinator coordinator, AgentOptions options) {
         String os = System.getProperty("os.name", "");
         if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
             throw new IllegalStateException("bridge=windows works only on Windows, not on " + os + "; use bridge=bus");
         }
-        WindowsSession started = new WindowsSession(new Win32PortJNA(), coordinator, options, JvmShutdown.Runtime.INSTANCE);
-        started.start();
-        session = started;
+        Thread starter = new Thread(() -> {
+            try {
+                WindowsSession started = new WindowsSession(new Win32PortJNA(), coordinator, options, JvmShutdown.Runtime.INSTANCE);
+                started.start();
+                session.complete(started);
+            } catch (Exception | LinkageError e) {
+                LOG.error("The windows bridge did not start ({}); this JVM hears only its own exit", e.toString());
+                session.completeExceptionally(e);
+            }
+        }, "endsession-windows-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     @Override
@@ -40,12 +60,17 @@ public final class WindowsBridge implements Bridge {
      * @param force {@code EWX_FORCE}: nobody is asked
      * @param forceIfHung {@code EWX_FORCEIFHUNG}: apps that do not answer are ended
      * @return {@code true}: Windows accepted the request and runs the round
+     * @throws IllegalStateException if the bridge is not running or Windows refused
      */
-    public synchronized boolean initiate(Reason reason, boolean force, boolean forceIfHung) {
-        if (session == null) {
-            throw new IllegalStateException("The Windows bridge is not running");
+    public boolean initiate(Reason reason, boolean force, boolean forceIfHung) {
+        try {
+            return session.get(10, TimeUnit.SECONDS).initiate(reason, force, forceIfHung);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("The Windows bridge is not running: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        return session.initiate(reason, force, forceIfHung);
     }
 
     /**
@@ -68,10 +93,8 @@ public final class WindowsBridge implements Bridge {
     }
 
     @Override
-    public synchronized void close() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
+    public void close() {
+        // A session still starting is closed as soon as it is up.
+        session.thenAccept(WindowsSession::close);
     }
 }
