@@ -19,12 +19,12 @@ interface JvmShutdown {
     void exitAndAwait(Instant deadline);
 
     /** The real one: {@code Runtime.exit} on its own thread, so the caller can stop waiting at the deadline. */
-    enum Runtime implements JvmShutdown {
+    enum RuntimeExit implements JvmShutdown {
         INSTANCE;
 
         @Override
         public void exitAndAwait(Instant deadline) {
-            Thread exit = new Thread(() -> java.lang.Runtime.getRuntime().exit(SIGTERM_STATUS), "endsession-jvm-exit");
+            Thread exit = new Thread(() -> Runtime.getRuntime().exit(SIGTERM_STATUS), "endsession-jvm-exit");
             exit.setDaemon(true);
             exit.start();
             try {

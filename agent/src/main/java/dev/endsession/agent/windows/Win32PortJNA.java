@@ -107,7 +107,7 @@ final class Win32PortJNA implements Win32Port {
             if (got == -1) {
                 throw failure("GetMessage");
             }
-            if (msg.hWnd == null && msg.message == WM_USER) {
+            if (msg.message == WM_USER && value(msg.hWnd) == 0) { // a thread message: ours, not a window's
                 work.run();
             } else {
                 USER32.TranslateMessage(msg);

@@ -38,7 +38,7 @@ public final class WindowsBridge implements Bridge {
         }
         Thread starter = new Thread(() -> {
             try {
-                WindowsSession started = new WindowsSession(new Win32PortJNA(), coordinator, options, JvmShutdown.Runtime.INSTANCE);
+                WindowsSession started = new WindowsSession(new Win32PortJNA(), coordinator, options, JvmShutdown.RuntimeExit.INSTANCE);
                 started.start();
                 session.complete(started);
             } catch (Exception | LinkageError e) {

@@ -56,7 +56,7 @@ class AwtTakeoverModelTest {
         try (AwtToolkitModel awt = new AwtToolkitModel(windows, true); ModelSession agent = ModelSession.start(windows)) {
             agent.listener.veto("Unsaved changes");
 
-            WindowsModel.EndRound round = windows.endSession(LOGOFF);
+            ModelSessionEnd.EndRound round = windows.endSession(LOGOFF);
 
             assertFalse(windows.events().contains(AwtToolkitModel.SIGTERM), windows.events().toString());
             assertEquals(1L, round.answers().get(AwtTakeover.TOOLKIT_CLASS));
@@ -69,7 +69,7 @@ class AwtTakeoverModelTest {
     void aConfirmedEndRunsTheCleanupsThenTheJvmExitAndNoSigtermAtTheQuery() throws Exception {
         WindowsModel windows = new WindowsModel();
         try (AwtToolkitModel awt = new AwtToolkitModel(windows, true); ModelSession agent = ModelSession.start(windows)) {
-            WindowsModel.EndRound round = windows.endSession(LOGOFF);
+            ModelSessionEnd.EndRound round = windows.endSession(LOGOFF);
 
             assertTrue(round.ended());
             assertEquals(List.of(Set.of(Reason.LOGOFF)), agent.listener.ended());

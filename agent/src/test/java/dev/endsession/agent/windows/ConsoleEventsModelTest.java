@@ -29,7 +29,7 @@ class ConsoleEventsModelTest {
                 assertEquals(List.of(Set.of(Reason.CONSOLE_CLOSE)), agent.listener.ended());
                 assertTrue(agent.indexOf("cleanup finished") < agent.indexOf(ModelSession.JVM_EXIT)
                         && agent.indexOf(ModelSession.JVM_EXIT) < agent.indexOf("process ended"), windows.events().toString());
-                assertFalse(windows.events().contains("SIGTERM raised by HotSpot"),
+                assertFalse(windows.events().contains(ModelConsole.HOTSPOT_SIGTERM),
                         "the agent's handler handled it, so HotSpot's did not race the cleanups");
             }
         }

@@ -105,7 +105,7 @@ class EndSessionWindowModelTest {
 
         @Test
         void theCleanupsFinishBeforeWmEndSessionReturns() {
-            WindowsModel.EndRound round = windows.endSession(LOGOFF);
+            ModelSessionEnd.EndRound round = windows.endSession(LOGOFF);
 
             assertTrue(round.ended());
             assertEquals(List.of(Set.of(Reason.LOGOFF)), agent.listener.ended());
@@ -144,7 +144,7 @@ class EndSessionWindowModelTest {
         void aVetoedRoundShowsTheReasonAndDoesNotEndTheProcess() {
             agent.listener.veto(UNSAVED);
 
-            WindowsModel.EndRound round = windows.endSession(LOGOFF);
+            ModelSessionEnd.EndRound round = windows.endSession(LOGOFF);
 
             assertEquals(Map.of(windows.className(agent.window()), UNSAVED), round.blockers());
             assertTrue(!round.ended() && agent.listener.ended().isEmpty());

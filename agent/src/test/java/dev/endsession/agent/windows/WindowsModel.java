@@ -6,15 +6,8 @@ import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
@@ -23,61 +16,37 @@ import java.util.function.UnaryOperator;
  * A model of the parts of Windows the bridge talks to, faithful to Microsoft's documentation, so the
  * bridge's logic is tested on every OS. What it models, and where each rule comes from:
  * <ul>
- * <li>A window belongs to the thread that created it; a message sent to it from another thread is
- *     run on the owner's thread while that thread pumps, and the sender waits for the result
- *     (<a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-sendmessage">SendMessage</a>).
- *     Each thread's messages are handled one at a time, in the order they came.
+ * <li>Threads, message queues and SendMessage as {@link ModelThreads} describes.
  * <li>{@code ShutdownBlockReasonCreate}/{@code Destroy} fail with {@code ERROR_ACCESS_DENIED} unless
  *     called on the thread that created the window
  *     (<a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-shutdownblockreasoncreate">ShutdownBlockReasonCreate</a>).
  * <li>{@code DefWindowProc} answers {@code WM_QUERYENDSESSION} with TRUE
  *     (<a href="https://learn.microsoft.com/windows/win32/shutdown/wm-queryendsession">WM_QUERYENDSESSION</a>).
- * <li>Console handlers are called newest first, each event on a fresh thread, until one returns
- *     TRUE; for close, logoff and shutdown the process is then ended; if none handles the event the
- *     default handler ends it (but not a non-interactive process at logoff, which is why HotSpot
- *     passes such a logoff on) (<a href="https://learn.microsoft.com/windows/console/handlerroutine">HandlerRoutine</a>,
- *     <a href="https://learn.microsoft.com/windows/console/setconsolectrlhandler">SetConsoleCtrlHandler</a>).
- *     The JVM's own handler, as in HotSpot's {@code os_windows.cpp}, is installed first: it raises
- *     SIGTERM and returns TRUE, except for a logoff in a non-interactive window station.
- * <li>A session end ({@link #endSession}): every top-level window is sent {@code WM_QUERYENDSESSION}
- *     and answers before the next is asked; a hidden window's FALSE blocks only if it registered a
- *     block reason (<a href="https://learn.microsoft.com/windows/win32/shutdown/shutdown-changes-for-windows-vista">Shutdown
- *     changes for Windows Vista</a>); {@code ENDSESSION_CRITICAL} ignores every FALSE; then each
- *     window that answered TRUE gets {@code WM_ENDSESSION} "regardless of how the other applications
- *     respond" (TRUE if nobody blocks, else FALSE), and if nobody blocked the process ends once all
- *     have returned (<a href="https://learn.microsoft.com/windows/win32/shutdown/wm-endsession">WM_ENDSESSION</a>).
+ * <li>Console control events as {@link ModelConsole} describes.
+ * <li>A session end as {@link ModelSessionEnd} describes.
  * </ul>
  * Everything that happens is appended to {@link #events()}, so tests can check the order.
  */
 final class WindowsModel implements Win32Port {
 
     /** How long a simulated cross-thread SendMessage may wait before the model reports a hang. */
-    static final long SEND_TIMEOUT_SECONDS = 30;
+    static final long SEND_TIMEOUT_SECONDS = ModelThreads.SEND_TIMEOUT_SECONDS;
 
     record Window(long hwnd, String className, int owner) {
     }
 
-    private final AtomicInteger threadIds = new AtomicInteger(1000);
+    private final ModelThreads threads = new ModelThreads();
     private final AtomicLong handles = new AtomicLong(0x10000);
-    private final Map<Thread, Integer> threads = new ConcurrentHashMap<>();
-    private final Map<Integer, BlockingQueue<Runnable>> queues = new ConcurrentHashMap<>();
     private final Map<Long, Window> windows = new ConcurrentHashMap<>();
     private final List<Long> creationOrder = new CopyOnWriteArrayList<>();
     private final Map<Long, WindowProc> procs = new ConcurrentHashMap<>();
     private final Map<Long, String> blockReasons = new ConcurrentHashMap<>();
-    private final List<ConsoleHandler> consoleHandlers = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> windowWatchers = new CopyOnWriteArrayList<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<Win32Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
     private volatile boolean interactive = true;
-
-    private static final Runnable QUIT = () -> { };
-    private static final Runnable WAKE = () -> { };
-
-    WindowsModel() {
-        consoleHandlers.add(this::hotSpotConsoleHandler);
-    }
+    private final ModelConsole console = new ModelConsole(() -> interactive, events::add);
 
     /** @param value {@code false} for a service's window station (no {@code WSF_VISIBLE}) @return this */
     WindowsModel interactive(boolean value) {
@@ -118,20 +87,10 @@ final class WindowsModel implements Win32Port {
         return List.copyOf(creationOrder);
     }
 
-    /** @return the top-level window of that class */
-    long windowOfClass(String className) {
-        return processWindowsOfClass(className).stream().findFirst()
-                .orElseThrow(() -> new AssertionError("no window of class " + className));
-    }
-
     /** @return the model's id of the calling thread, as GetCurrentThreadId would give */
     @Override
     public int currentThreadId() {
-        return threads.computeIfAbsent(Thread.currentThread(), t -> threadIds.incrementAndGet());
-    }
-
-    private BlockingQueue<Runnable> queue(int threadId) {
-        return queues.computeIfAbsent(threadId, id -> new LinkedBlockingQueue<>());
+        return threads.current();
     }
 
     @Override
@@ -143,7 +102,6 @@ final class WindowsModel implements Win32Port {
         }
         long hwnd = handles.addAndGet(0x10);
         Window window = new Window(hwnd, className, currentThreadId());
-        queue(window.owner());
         procs.put(hwnd, proc);
         windows.put(hwnd, window);
         creationOrder.add(hwnd);
@@ -168,28 +126,17 @@ final class WindowsModel implements Win32Port {
 
     @Override
     public void pumpMessages(Runnable work) {
-        BlockingQueue<Runnable> queue = queue(currentThreadId());
-        try {
-            for (Runnable next = queue.take(); next != QUIT; next = queue.take()) {
-                if (next == WAKE) {
-                    work.run(); // a thread message WM_USER: the loop's own work
-                } else {
-                    next.run(); // a sent message or a WinEvent, run on this thread
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.pump(work);
     }
 
     @Override
     public void wake(int threadId) {
-        queue(threadId).add(WAKE);
+        threads.wake(threadId);
     }
 
     @Override
     public void quit(int threadId) {
-        queue(threadId).add(QUIT);
+        threads.quit(threadId);
     }
 
     @Override
@@ -198,22 +145,8 @@ final class WindowsModel implements Win32Port {
         if (window == null) {
             throw fail("SendMessage", 1400); // ERROR_INVALID_WINDOW_HANDLE
         }
-        if (window.owner() == currentThreadId()) {
-            return procs.get(hwnd).call(hwnd, message, wParam, lParam);
-        }
-        FutureTask<Long> delivery = new FutureTask<>(() -> procs.get(hwnd).call(hwnd, message, wParam, lParam));
-        queue(window.owner()).add(delivery);
-        try {
-            return delivery.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("window procedure threw", e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("window " + window.className() + " did not answer message 0x"
-                    + Integer.toHexString(message) + " within " + SEND_TIMEOUT_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return threads.send(window.owner(), "message 0x" + Integer.toHexString(message) + " to " + window.className(),
+                () -> procs.get(hwnd).call(hwnd, message, wParam, lParam));
     }
 
     @Override
@@ -261,52 +194,17 @@ final class WindowsModel implements Win32Port {
 
     @Override
     public void addConsoleCtrlHandler(ConsoleHandler handler) {
-        consoleHandlers.add(0, handler); // newest first
+        console.add(handler);
     }
 
     @Override
     public void removeConsoleCtrlHandler(ConsoleHandler handler) {
-        consoleHandlers.remove(handler);
+        console.remove(handler);
     }
 
-    /** HotSpot's consoleHandler (os_windows.cpp), installed when the JVM started. */
-    private boolean hotSpotConsoleHandler(int ctrlType) {
-        if (ctrlType == WinConH.CTRL_LOGOFF_EVENT && !interactive) {
-            return false; // "Don't terminate JVM if it is running in a non-interactive session"
-        }
-        if (ctrlType == WinConH.CTRL_CLOSE_EVENT || ctrlType == WinConH.CTRL_LOGOFF_EVENT
-                || ctrlType == WinConH.CTRL_SHUTDOWN_EVENT) {
-            events.add("SIGTERM raised by HotSpot");
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * Windows delivers a console event: a fresh thread calls the handlers newest first until one
-     * returns TRUE, then the process ends (or lives on, for a service's logoff nobody handled).
-     *
-     * @return {@code true} if the process was ended
-     */
+    /** Windows delivers a console event. @return {@code true} if the process was ended */
     boolean consoleEvent(int ctrlType) throws InterruptedException {
-        boolean[] ended = new boolean[1];
-        Thread fresh = new Thread(() -> {
-            boolean handled = false;
-            for (ConsoleHandler handler : List.copyOf(consoleHandlers)) {
-                if (handler.handle(ctrlType)) {
-                    handled = true;
-                    break;
-                }
-            }
-            boolean serviceLogoff = ctrlType == WinConH.CTRL_LOGOFF_EVENT && !interactive;
-            ended[0] = handled || !serviceLogoff;
-            if (ended[0]) {
-                events.add("process ended");
-            }
-        }, "console-event-" + ctrlType);
-        fresh.start();
-        fresh.join(TimeUnit.SECONDS.toMillis(SEND_TIMEOUT_SECONDS));
-        return ended[0];
+        return console.deliver(ctrlType);
     }
 
     @Override
@@ -330,7 +228,7 @@ final class WindowsModel implements Win32Port {
     public void watchWindowCreation(WindowCreated listener) {
         // Out-of-context WinEvents are delivered on the hooking thread's message loop.
         int hooking = currentThreadId();
-        windowWatchers.add(created -> queue(hooking).add(() -> listener.created(created)));
+        windowWatchers.add(created -> threads.post(hooking, () -> listener.created(created)));
     }
 
     @Override
@@ -363,42 +261,8 @@ final class WindowsModel implements Win32Port {
         events.add("subclassed " + windows.get(hwnd).className());
     }
 
-    /**
-     * What happened in one {@link #endSession}.
-     *
-     * @param answers each window's answer to the query, by class name
-     * @param blockers the block reasons Windows showed, by class name
-     * @param ended whether the process was ended
-     */
-    record EndRound(Map<String, Long> answers, Map<String, String> blockers, boolean ended) {
-    }
-
-    /** Plays Windows ending the session, as the class comment describes; the calling thread is "the system". */
-    EndRound endSession(long lParam) {
-        boolean critical = (lParam & WinUserH.ENDSESSION_CRITICAL) != 0;
-        Map<String, Long> answers = new java.util.LinkedHashMap<>();
-        Map<String, String> blockers = new java.util.LinkedHashMap<>();
-        List<Long> agreed = new ArrayList<>();
-        for (long hwnd : creationOrder) {
-            String name = className(hwnd);
-            long answer = sendMessage(hwnd, WM_QUERYENDSESSION, 0, lParam);
-            events.add("WM_QUERYENDSESSION answered " + answer + " by " + name);
-            answers.put(name, answer);
-            String reason = blockReasons.get(hwnd);
-            if (answer != 0 || critical) {
-                agreed.add(hwnd);
-            } else if (reason != null) {
-                blockers.put(name, reason);
-            }
-        }
-        boolean ending = blockers.isEmpty();
-        for (long hwnd : agreed) {
-            sendMessage(hwnd, WinUserH.WM_ENDSESSION, ending ? 1 : 0, lParam);
-            events.add("WM_ENDSESSION(" + (ending ? "TRUE" : "FALSE") + ") returned by " + className(hwnd));
-        }
-        if (ending) {
-            events.add("process ended");
-        }
-        return new EndRound(answers, blockers, ending);
+    /** Plays Windows ending the session, as {@link ModelSessionEnd} describes; the calling thread is "the system". */
+    ModelSessionEnd.EndRound endSession(long lParam) {
+        return ModelSessionEnd.run(this, lParam);
     }
 }
