@@ -9,11 +9,11 @@ package dev.endsession.agent.windows;
 @Header("reason.h")
 final class ReasonH {
 
-    /** Major reason: an application. */
+    /** Major reason: an application. @see <a href="https://learn.microsoft.com/windows/win32/shutdown/system-shutdown-reason-codes">Shutdown reason codes</a> */
     static final int SHTDN_REASON_MAJOR_APPLICATION = 0x00040000;
-    /** Minor reason: maintenance. */
+    /** Minor reason: maintenance. @see <a href="https://learn.microsoft.com/windows/win32/shutdown/system-shutdown-reason-codes">Shutdown reason codes</a> */
     static final int SHTDN_REASON_MINOR_MAINTENANCE = 0x00000001;
-    /** The end was planned. */
+    /** The end was planned. @see <a href="https://learn.microsoft.com/windows/win32/shutdown/system-shutdown-reason-codes">Shutdown reason codes</a> */
     static final int SHTDN_REASON_FLAG_PLANNED = 0x80000000;
 
     private ReasonH() {

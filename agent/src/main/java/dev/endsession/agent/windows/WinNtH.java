@@ -12,7 +12,7 @@ final class WinNtH {
     static final String SE_SHUTDOWN_NAME = "SeShutdownPrivilege";
     /** @see <a href="https://learn.microsoft.com/windows/win32/secauthz/access-rights-for-access-token-objects">Token access rights</a> */
     static final int TOKEN_QUERY = 0x0008;
-    /** Needed by AdjustTokenPrivileges. */
+    /** Needed by AdjustTokenPrivileges. @see <a href="https://learn.microsoft.com/windows/win32/secauthz/access-rights-for-access-token-objects">Token access rights</a> */
     static final int TOKEN_ADJUST_PRIVILEGES = 0x0020;
     /** @see <a href="https://learn.microsoft.com/windows/win32/api/securitybaseapi/nf-securitybaseapi-adjusttokenprivileges">AdjustTokenPrivileges</a> */
     static final int SE_PRIVILEGE_ENABLED = 0x00000002;

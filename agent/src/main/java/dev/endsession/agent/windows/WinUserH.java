@@ -17,20 +17,20 @@ final class WinUserH {
 
     /** lParam bit: the Restart Manager or an installer closes the app. @see <a href="https://learn.microsoft.com/windows/win32/shutdown/wm-queryendsession">WM_QUERYENDSESSION</a> */
     static final int ENDSESSION_CLOSEAPP = 0x00000001;
-    /** lParam bit: the app is forced to end; a veto is not honoured. */
+    /** lParam bit: the app is forced to end; a veto is not honoured. @see <a href="https://learn.microsoft.com/windows/win32/shutdown/wm-queryendsession">WM_QUERYENDSESSION</a> */
     static final int ENDSESSION_CRITICAL = 0x40000000;
-    /** lParam bit: the user logs off (no bit at all: shutdown or restart). */
+    /** lParam bit: the user logs off (no bit at all: shutdown or restart). @see <a href="https://learn.microsoft.com/windows/win32/shutdown/wm-queryendsession">WM_QUERYENDSESSION</a> */
     static final int ENDSESSION_LOGOFF = 0x80000000;
 
-    /** @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
+    /** Log off the interactive user. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_LOGOFF = 0x00000000;
-    /** Shut down (needs {@code SE_SHUTDOWN_NAME}). */
+    /** Shut down (needs {@code SE_SHUTDOWN_NAME}). @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_SHUTDOWN = 0x00000001;
-    /** Restart (needs {@code SE_SHUTDOWN_NAME}). */
+    /** Restart (needs {@code SE_SHUTDOWN_NAME}). @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_REBOOT = 0x00000002;
-    /** No query at all: apps get WM_ENDSESSION only. */
+    /** No query at all: apps get WM_ENDSESSION only. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_FORCE = 0x00000004;
-    /** Apps that do not answer within the hung-app timeout are ended. */
+    /** Apps that do not answer within the hung-app timeout are ended. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_FORCEIFHUNG = 0x00000010;
 
     /** At most this many characters of a block reason are shown. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-shutdownblockreasoncreate">ShutdownBlockReasonCreate</a> */
@@ -50,7 +50,7 @@ final class WinUserH {
     static final int WINEVENT_OUTOFCONTEXT = 0x0000;
     /** @see <a href="https://learn.microsoft.com/windows/win32/winauto/object-identifiers">Object identifiers</a> */
     static final int OBJID_WINDOW = 0;
-    /** The event is about the window itself, not one of its children. */
+    /** The event is about the window itself, not one of its children. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nc-winuser-wineventproc">WinEventProc</a> */
     static final int CHILDID_SELF = 0;
 
     private WinUserH() {
