@@ -51,13 +51,23 @@ final class WindowsSession implements AutoCloseable {
         // One class per window: a second session in the same JVM (tests) must not collide.
         String className = "EndSessionAgent-" + CLASSES.incrementAndGet();
         window = new WindowThread(port, className, options.name(),
-                new EndSessionWindow(port, coordinator, budgets, ending), created -> awt.start());
+                new EndSessionWindow(port, coordinator, budgets, ending), created -> watchAwt());
         hwnd = window.start(Duration.ofSeconds(10));
         boolean service = options.service() || !port.interactiveWindowStation();
         console = new ConsoleEvents(ending, budgets.console(), service);
         port.addConsoleCtrlHandler(console);
         LOG.debug("Listening for the end of the session (level 0x{}{})", Integer.toHexString(options.level()),
                 service ? ", as a service" : "");
+    }
+
+    /** On the window thread: AWT's toolkit window is taken over when it appears; a failure here is not fatal. */
+    private void watchAwt() {
+        try {
+            awt.start();
+        } catch (Win32Failure e) {
+            LOG.warn("Cannot watch for AWT's toolkit window ({}); in an AWT app, AWT will start the JVM's exit at the query",
+                    e.getMessage());
+        }
     }
 
     /**

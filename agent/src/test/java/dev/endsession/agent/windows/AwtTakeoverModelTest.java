@@ -97,6 +97,15 @@ class AwtTakeoverModelTest {
     }
 
     @Test
+    void aFailureToWatchForAwtLeavesTheBridgeRunning() throws Exception {
+        WindowsModel windows = new WindowsModel().refuse("SetWinEventHook", 1400);
+        try (ModelSession agent = ModelSession.start(windows)) {
+            assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
+            assertEquals(0, agent.session.awtWindowsTaken());
+        }
+    }
+
+    @Test
     void otherMessagesStillReachAwtsOwnProcedure() throws Exception {
         WindowsModel windows = new WindowsModel();
         try (AwtToolkitModel awt = new AwtToolkitModel(windows, false); ModelSession agent = ModelSession.start(windows)) {

@@ -226,6 +226,7 @@ final class WindowsModel implements Win32Port {
 
     @Override
     public void watchWindowCreation(WindowCreated listener) {
+        checkRefused("SetWinEventHook");
         // Out-of-context WinEvents are delivered on the hooking thread's message loop.
         int hooking = currentThreadId();
         windowWatchers.add(created -> threads.post(hooking, () -> listener.created(created)));
