@@ -5,8 +5,8 @@ import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Takes over the end-of-session answer of AWT's hidden toolkit window (class {@code SunAwtToolkit},

@@ -7,8 +7,8 @@ import static dev.endsession.agent.windows.WinConH.CTRL_SHUTDOWN_EVENT;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.EnumSet;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The agent's console control handler. No veto is possible here: the process ends soon after the

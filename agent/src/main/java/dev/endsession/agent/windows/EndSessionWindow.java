@@ -9,8 +9,8 @@ import dev.endsession.agent.core.QueryReport;
 import dev.endsession.api.Reason;
 import java.time.Instant;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The window procedure of the agent's hidden top-level window: the JVM's answer to the end of the

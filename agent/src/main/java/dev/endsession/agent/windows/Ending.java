@@ -6,8 +6,8 @@ import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The session really ends (a confirmed {@code WM_ENDSESSION}, a console close or shutdown): the

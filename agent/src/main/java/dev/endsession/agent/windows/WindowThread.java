@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The thread that owns the agent's hidden window and pumps its messages, as JNA's

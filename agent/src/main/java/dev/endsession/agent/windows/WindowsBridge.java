@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The bridge to Windows itself: {@code WM_QUERYENDSESSION}/{@code WM_ENDSESSION} on a hidden
@@ -36,7 +36,24 @@ public final class WindowsBridge implements Bridge {
         if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
             throw new IllegalStateException("bridge=windows works only on Windows, not on " + os + "; use bridge=bus");
         }
-        Thread starter = new Thread(() -> {
+        // A named class, not a lambda: the first lambda's bootstrap would cost milliseconds on the premain thread.
+        Thread starter = new Thread(new Starter(coordinator, options), "endsession-windows-start");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
+    /** Loads JNA and creates the window, off the premain thread. */
+    private final class Starter implements Runnable {
+        private final Coordinator coordinator;
+        private final AgentOptions options;
+
+        Starter(Coordinator coordinator, AgentOptions options) {
+            this.coordinator = coordinator;
+            this.options = options;
+        }
+
+        @Override
+        public void run() {
             try {
                 WindowsSession started = new WindowsSession(new Win32PortJNA(), coordinator, options, JvmShutdown.RuntimeExit.INSTANCE);
                 started.start();
@@ -45,9 +62,7 @@ public final class WindowsBridge implements Bridge {
                 LOG.error("The windows bridge did not start ({}); this JVM hears only its own exit", e.toString());
                 session.completeExceptionally(e);
             }
-        }, "endsession-windows-start");
-        starter.setDaemon(true);
-        starter.start();
+        }
     }
 
     @Override

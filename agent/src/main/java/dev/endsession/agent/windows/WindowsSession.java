@@ -5,8 +5,8 @@ import dev.endsession.agent.core.Coordinator;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The Windows bridge's logic on top of a {@link Win32Port}: the shutdown level, the hidden window
