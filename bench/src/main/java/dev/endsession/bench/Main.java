@@ -47,7 +47,7 @@ public final class Main {
             int rounds = quick ? 7 : 31;
             int warmups = quick ? 2 : 5;
             Startup startup = new Startup(subjects);
-            Rules.addVariant(startup, subjects);
+            Rules.addVariants(startup, subjects);
             Map<String, List<Double>> times = startup.measure(warmups, rounds);
             startup.report(report.heading("Start-up"), times, warmups);
             Rules.note(report, subjects);
