@@ -57,13 +57,16 @@ final class Idle {
             List<List<String>> cpu = new ArrayList<>();
             List<List<String>> state = new ArrayList<>();
             Map<String, List<String>> threads = new HashMap<>();
+            Map<String, Map<String, Long>> histograms = new HashMap<>();
             for (Map.Entry<String, Process> e : running.entrySet()) {
                 long pid = e.getValue().pid();
                 long used = (cpuTicks(pid) - before.get(e.getKey())) * tick;
                 cpu.add(List.of(e.getKey(), Long.toString(used)));
                 threads.put(e.getKey(), threadNames(pid));
                 Map<String, Long> counters = counters(pid);
-                long[] heap = heap(pid);
+                Map<String, Long> histogram = new HashMap<>();
+                long[] heap = heap(pid, histogram);
+                histograms.put(e.getKey(), histogram);
                 state.add(List.of(e.getKey(), Integer.toString(threads.get(e.getKey()).size()),
                         Long.toString(counters.getOrDefault("java.cls.loadedClasses", 0L)
                                 + counters.getOrDefault("java.cls.sharedLoadedClasses", 0L)),
@@ -75,6 +78,8 @@ final class Idle {
             report.table(List.of("JVM", "CPU ms used in " + window.toSeconds() + " s idle"), cpu);
             report.table(List.of("JVM", "threads", "classes loaded", "metaspace used KiB", "live heap KiB (after full GC)",
                     "agent objects", "agent objects KiB"), state);
+            report.paragraph("Where the live heap grows most (bytes with the agent minus without, by class): "
+                    + topGrowth(histograms.get("without agent"), histograms.get("with agent (default options)")) + ".");
             List<String> extra = new ArrayList<>(threads.get("with agent (default options)"));
             threads.get("without agent").forEach(extra::remove);
             report.paragraph("Threads the agent adds (names from jcmd Thread.print, minus the baseline's): "
@@ -82,6 +87,18 @@ final class Idle {
         } finally {
             running.values().forEach(Jvm::kill);
         }
+    }
+
+    /** @return the eight classes whose live bytes grew most, as {@code `class` +N KiB} */
+    static String topGrowth(Map<String, Long> without, Map<String, Long> with) {
+        List<Map.Entry<String, Long>> growth = new ArrayList<>();
+        with.forEach((type, bytes) -> growth.add(Map.entry(type, bytes - without.getOrDefault(type, 0L))));
+        growth.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        List<String> top = new ArrayList<>();
+        for (Map.Entry<String, Long> entry : growth.subList(0, Math.min(8, growth.size()))) {
+            top.add(String.format("`%s` %+.1f KiB", entry.getKey(), entry.getValue() / 1024.0));
+        }
+        return String.join(", ", top);
     }
 
     /** @return utime + stime of the process, in clock ticks */
@@ -111,8 +128,8 @@ final class Idle {
         return names;
     }
 
-    /** @return live heap bytes, the agent's instance count and bytes */
-    private static long[] heap(long pid) {
+    /** @return live heap bytes, the agent's instance count and bytes; fills {@code bytesByClass} */
+    private static long[] heap(long pid, Map<String, Long> bytesByClass) {
         long total = 0;
         long agentCount = 0;
         long agentBytes = 0;
@@ -121,6 +138,7 @@ final class Idle {
             if (m.find()) {
                 long bytes = Long.parseLong(m.group(2));
                 total += bytes;
+                bytesByClass.merge(m.group(3), bytes, Long::sum);
                 if (AGENT_PACKAGES.stream().anyMatch(m.group(3)::startsWith)) {
                     agentCount += Long.parseLong(m.group(1));
                     agentBytes += bytes;
