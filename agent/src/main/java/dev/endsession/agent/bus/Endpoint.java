@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. One daemon
@@ -34,7 +34,7 @@ final class Endpoint implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Conversation.Host host;
-    private final Watchdog watchdog = new Watchdog();
+    private volatile Watchdog watchdog; // made by the acceptor thread, off the agent's start-up path
     private final AtomicInteger connections = new AtomicInteger();
     private final Thread acceptor;
 
@@ -42,7 +42,7 @@ final class Endpoint implements AutoCloseable {
         this.server = server;
         this.socket = socket;
         this.host = host;
-        this.acceptor = new Thread(this::accept, "endsession-bus");
+        this.acceptor = new Thread(new Acceptor(), "endsession-bus");
         acceptor.setDaemon(true);
     }
 
@@ -69,6 +69,15 @@ final class Endpoint implements AutoCloseable {
         return socket;
     }
 
+    /** The acceptor thread's loop (a class, not a lambda: no lambda bootstrap at agent start-up). */
+    private final class Acceptor implements Runnable {
+        @Override
+        public void run() {
+            watchdog = new Watchdog();
+            accept();
+        }
+    }
+
     private void accept() {
         while (server.isOpen()) {
             try {
@@ -92,7 +101,10 @@ final class Endpoint implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing the bus endpoint: {}", e.toString());
         }
-        watchdog.close();
+        Watchdog timer = watchdog;
+        if (timer != null) {
+            timer.close();
+        }
         try {
             Files.deleteIfExists(socket);
         } catch (IOException e) {

@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * One session's directory, {@code <root>/<session>} (contract): the apps' sockets,
@@ -36,8 +35,6 @@ public final class SessionDirectory {
     public static final String DEFAULT_SESSION = "default";
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
-    private static final Pattern SOCKET = Pattern.compile("([0-9]{1,19})\\.sock");
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
 
     private final Path path;
@@ -99,11 +96,38 @@ public final class SessionDirectory {
     }
 
     private static Path resolve(Path root, String session) throws UnsafeDirectoryException {
-        if (!NAME.matcher(session).matches()) {
+        if (!validName(session)) {
             throw new UnsafeDirectoryException("session name '" + session
                     + "' is not valid (letters, digits, '.', '_' and '-', at most 64, not starting with '.')");
         }
         return root.resolve(session);
+    }
+
+    /** Letters, digits, '.', '_' and '-', 1 to 64 of them, not starting with '.', '_' or '-' (no regex at start-up). */
+    static boolean validName(String name) {
+        if (name.isEmpty() || name.length() > 64 || !Character.isLetterOrDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean ascii = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (!ascii && c != '.' && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return the pid of a {@code <pid>.sock} file name, or -1 */
+    static long socketPid(String fileName) {
+        if (!fileName.endsWith(".sock")) {
+            return -1;
+        }
+        String digits = fileName.substring(0, fileName.length() - ".sock".length());
+        if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return -1;
+        }
+        return Long.parseLong(digits);
     }
 
     private static void makePrivate(Path dir) throws IOException {
@@ -175,11 +199,10 @@ public final class SessionDirectory {
         List<Endpoint.Address> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.sock")) {
             for (Path entry : entries) {
-                var name = SOCKET.matcher(entry.getFileName().toString());
-                if (!name.matches()) {
+                long pid = socketPid(entry.getFileName().toString());
+                if (pid <= 0) {
                     continue;
                 }
-                long pid = Long.parseLong(name.group(1));
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     found.add(new Endpoint.Address(pid, entry));
                 } else {
