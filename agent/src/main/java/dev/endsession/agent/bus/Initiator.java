@@ -55,7 +55,7 @@ public final class Initiator {
      * @throws BusException if there is no usable bus for it
      */
     public List<Message.Info> status(String session) throws BusException {
-        List<SocketApp> apps = connect(directory(session));
+        List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT);
         try {
             return apps.stream().map(SocketApp::info).toList();
         } finally {
@@ -78,7 +78,7 @@ public final class Initiator {
                 options.onBlockForce(), options.timeout(), other || options.notifyOnly(), options.selfPid());
         try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(file, directory)) {
-            List<SocketApp> apps = connect(directory);
+            List<SocketApp> apps = connect(directory, options.timeout());
             if (apps.isEmpty()) {
                 throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")");
             }
@@ -114,8 +114,11 @@ public final class Initiator {
         }
     }
 
-    /** Connects to every endpoint at once; a socket nobody listens on any more is removed. */
-    private static List<SocketApp> connect(SessionDirectory directory) throws BusException {
+    /**
+     * Connects to every endpoint, then says hello to all at once. A socket nobody listens on is
+     * removed; an app that accepts but does not say hello in time stays in the list, as hung.
+     */
+    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout) throws BusException {
         List<Endpoint.Address> addresses;
         try {
             addresses = directory.sockets();
@@ -123,16 +126,22 @@ public final class Initiator {
             throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
         }
         List<SocketApp> apps = new ArrayList<>();
+        for (Endpoint.Address address : addresses) {
+            try {
+                apps.add(SocketApp.open(address));
+            } catch (ConnectException e) {
+                SessionDirectory.removeStale(address.socket()); // nobody listens there: a dead endpoint
+            } catch (IOException e) {
+                LOG.warn("Skipping the app at {}: {}", address.socket(), e.toString());
+            }
+        }
         try (Fanout fanout = new Fanout()) {
-            fanout.call(addresses, CONNECT_TIMEOUT, SocketApp::connect, (address, waited) -> {
-            }).forEach((address, reply) -> {
-                if (reply.ok()) {
-                    apps.add(reply.value());
-                } else if (reply.error() instanceof ConnectException) {
-                    SessionDirectory.removeStale(address.socket()); // nobody listens there: a dead endpoint
-                } else {
-                    LOG.warn("Skipping the app at {}: {}", address.socket(),
-                            reply.timedOut() ? "it did not say hello in time" : reply.error().toString());
+            fanout.call(apps, timeout, SocketApp::hello, (app, waited) -> {
+            }).forEach((app, reply) -> {
+                if (!reply.ok()) {
+                    app.close(); // it stays in the round as an app that does not respond
+                    LOG.warn("The app with pid {} does not respond: {}", app.pid(),
+                            reply.timedOut() ? "no hello within " + timeout.toMillis() + " ms" : reply.error().toString());
                 }
             });
         }

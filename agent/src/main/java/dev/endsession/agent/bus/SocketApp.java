@@ -12,6 +12,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,62 +22,74 @@ import java.util.Set;
  */
 public final class SocketApp implements App {
 
+    /** The level assumed for an app that never said what its level is (Windows' default). */
+    static final int DEFAULT_LEVEL = 0x280;
+
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
-    private final Message.Info info;
+    private final Endpoint.Address address;
+    private volatile Message.Info info;
 
-    private SocketApp(SocketChannel channel, Message.Info info) {
+    private SocketApp(SocketChannel channel, Endpoint.Address address) {
         this.channel = channel;
         this.in = Channels.newInputStream(channel);
         this.out = Channels.newOutputStream(channel);
-        this.info = info;
+        this.address = address;
     }
 
     /**
-     * Connects and says hello.
+     * Connects to an endpoint (a Unix socket connects at once or is refused).
      *
      * @param address the app's socket
-     * @return the connected app
-     * @throws IOException if nobody listens there or the reply is not an {@link Message.Info}
+     * @return the connected app; call {@link #hello()} next
+     * @throws java.net.ConnectException if nobody listens there (a stale socket)
      */
-    public static SocketApp connect(Endpoint.Address address) throws IOException {
+    public static SocketApp open(Endpoint.Address address) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(address.socket()));
-            InputStream in = Channels.newInputStream(channel);
-            FrameIO.write(Channels.newOutputStream(channel), new Message.Hello());
-            Message.Info info = expect(FrameIO.read(in), Message.Info.class);
-            return new SocketApp(channel, info);
+            return new SocketApp(channel, address);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    /** @return what the app said about itself when it was reached */
-    public Message.Info info() {
+    /** Asks the app who it is; blocks until it answers. @return what it said */
+    public Message.Info hello() throws IOException {
+        info = ask(new Message.Hello(), Message.Info.class);
         return info;
+    }
+
+    /**
+     * @return what the app said about itself; for an app that never answered {@link #hello()}, a
+     *     stand-in with its pid, state {@code not-responding} and the default level
+     */
+    public Message.Info info() {
+        Message.Info said = info;
+        return said != null ? said : new Message.Info(address.pid(), "(not responding)", DEFAULT_LEVEL, "not-responding",
+                List.of(), false);
     }
 
     @Override
     public long pid() {
-        return info.pid();
+        return address.pid();
     }
 
     @Override
     public String name() {
-        return info.name();
+        return info().name();
     }
 
     @Override
     public int level() {
-        return info.level();
+        return info().level();
     }
 
     @Override
     public boolean service() {
-        return info.service();
+        return info().service();
     }
 
     @Override
@@ -131,6 +144,9 @@ public final class SocketApp implements App {
     }
 
     private synchronized <T extends Message> T ask(Message request, Class<T> reply) throws IOException {
+        if (info == null && !(request instanceof Message.Hello)) {
+            throw new IOException("the app did not answer when it was first reached");
+        }
         FrameIO.write(out, request);
         return expect(FrameIO.read(in), reply);
     }

@@ -81,10 +81,11 @@ final class BusSession implements AutoCloseable {
         return new Run(code, out.toString(), err.toString());
     }
 
-    /** @return the record lines of {@code event} from {@code jvm} */
+    /** @return the record lines of {@code event} from {@code jvm}; every line of it for an empty event */
     List<String> events(String event, TestJvm jvm) {
-        String prefix = event + " " + jvm.pid() + " ";
-        return RecordingListener.lines(record).stream().filter(line -> line.startsWith(prefix)).toList();
+        String pid = " " + jvm.pid() + " ";
+        return RecordingListener.lines(record).stream()
+                .filter(line -> line.startsWith(event) && line.contains(pid) && line.indexOf(pid) == line.indexOf(' ')).toList();
     }
 
     /** @return the epoch millis of the first {@code event} of {@code jvm} */
