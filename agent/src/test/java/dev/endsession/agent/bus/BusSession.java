@@ -49,8 +49,15 @@ final class BusSession implements AutoCloseable {
         return app("default", agentOptions, List.of(), jvmOptions);
     }
 
-    /** Starts an app with extra listeners in {@code session}. */
+    /** Starts an app with extra listeners in {@code session}, and waits until its endpoint listens. */
     TestJvm app(String session, String agentOptions, List<Class<? extends EndSessionListener>> extra, String... jvmOptions) {
+        TestJvm jvm = start(session, agentOptions, extra, jvmOptions);
+        assertTrue(Files.exists(busDir.resolve(session).resolve(jvm.pid() + ".sock")), "socket of " + jvm.pid());
+        return jvm;
+    }
+
+    /** Starts an app in {@code session} and waits until its main method runs (the agent has started by then). */
+    TestJvm start(String session, String agentOptions, List<Class<? extends EndSessionListener>> extra, String... jvmOptions) {
         TestJvm.Builder builder = TestJvm.main(WaitingApp.class).agentOptions(agentOptions + ",bridge=bus")
                 .listener(RecordingListener.class).jvmOptions("-D" + RecordingListener.RECORD + "=" + record)
                 .jvmOptions(jvmOptions).env(SessionDirectory.BUS_DIR, busDir.toString())
@@ -59,7 +66,6 @@ final class BusSession implements AutoCloseable {
         TestJvm jvm = builder.start(dir.resolve("jvms"));
         jvms.add(jvm);
         jvm.awaitLine("^ready ", START);
-        assertTrue(Files.exists(busDir.resolve(session).resolve(jvm.pid() + ".sock")), "socket of " + jvm.pid());
         return jvm;
     }
 
