@@ -90,7 +90,16 @@ final class Endpoint implements AutoCloseable {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
+                pause(); // out of file descriptors or threads: let it pass rather than spin
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
