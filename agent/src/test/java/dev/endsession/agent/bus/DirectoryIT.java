@@ -22,9 +22,7 @@ class DirectoryIT {
     @Test
     void aDirectoryOpenToEveryoneIsRefused() throws IOException {
         try (BusSession session = new BusSession(dir)) {
-            Path sessionDir = Files.createDirectories(session.busDir().resolve("default"));
-            Files.setPosixFilePermissions(session.busDir(), PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(sessionDir, PosixFilePermissions.fromString("rwxrwxrwx"));
+            Path sessionDir = sessionDir(session, "rwxrwxrwx");
             refused(session, sessionDir, "mode rwxrwxrwx is open to group or others");
         }
     }
@@ -32,12 +30,18 @@ class DirectoryIT {
     @Test
     void aDirectoryOwnedByAnotherUserIsRefused() throws IOException {
         try (BusSession session = new BusSession(dir)) {
-            Path sessionDir = Files.createDirectories(session.busDir().resolve("default"));
-            Files.setPosixFilePermissions(session.busDir(), PosixFilePermissions.fromString("rwx------"));
-            Files.setPosixFilePermissions(sessionDir, PosixFilePermissions.fromString("rwx------"));
+            Path sessionDir = sessionDir(session, "rwx------");
             Files.setAttribute(sessionDir, "unix:uid", 65534); // chown nobody: the test runs as root
             refused(session, sessionDir, "it is owned by uid 65534");
         }
+    }
+
+    /** A session directory made beforehand (as someone else might), in a private root. */
+    private static Path sessionDir(BusSession session, String mode) throws IOException {
+        Path sessionDir = Files.createDirectories(session.busDir().resolve("default"));
+        Files.setPosixFilePermissions(session.busDir(), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(sessionDir, PosixFilePermissions.fromString(mode));
+        return sessionDir;
     }
 
     private static void refused(BusSession session, Path sessionDir, String why) throws IOException {

@@ -1,13 +1,18 @@
 package dev.endsession.agent.bus.wire;
 
-/** The one-byte message type that follows the version byte in every frame. */
+/** The one-byte message type that follows the version byte in every frame, and the record it holds. */
 enum Type {
-    HELLO(1), INFO(2), QUERY(3), ANSWER(4), END(5), ENDED(6), NOTICE(7), EXIT(8), ACK(9), FAILURE(10);
+    HELLO(1, Message.Hello.class), INFO(2, Message.Info.class), QUERY(3, Message.Query.class),
+    ANSWER(4, Message.Answer.class), END(5, Message.End.class), ENDED(6, Message.Ended.class),
+    NOTICE(7, Message.Notice.class), EXIT(8, Message.Exit.class), ACK(9, Message.Ack.class),
+    FAILURE(10, Message.Failure.class);
 
     final int code;
+    private final Class<? extends Message> record;
 
-    Type(int code) {
+    Type(int code, Class<? extends Message> record) {
         this.code = code;
+        this.record = record;
     }
 
     static Type of(int code) throws WireException {
@@ -20,25 +25,11 @@ enum Type {
     }
 
     static Type of(Message message) {
-        if (message instanceof Message.Hello) {
-            return HELLO;
-        } else if (message instanceof Message.Info) {
-            return INFO;
-        } else if (message instanceof Message.Query) {
-            return QUERY;
-        } else if (message instanceof Message.Answer) {
-            return ANSWER;
-        } else if (message instanceof Message.End) {
-            return END;
-        } else if (message instanceof Message.Ended) {
-            return ENDED;
-        } else if (message instanceof Message.Notice) {
-            return NOTICE;
-        } else if (message instanceof Message.Exit) {
-            return EXIT;
-        } else if (message instanceof Message.Ack) {
-            return ACK;
+        for (Type type : values()) {
+            if (type.record == message.getClass()) {
+                return type;
+            }
         }
-        return FAILURE;
+        throw new IllegalArgumentException("no wire type for " + message.getClass()); // Message is sealed: unreachable
     }
 }
