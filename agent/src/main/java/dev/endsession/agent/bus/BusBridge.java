@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 
@@ -21,8 +23,13 @@ public final class BusBridge implements Bridge {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
 
+    /** How long {@link #initiate} waits for this JVM's own endpoint to be listening. */
+    private static final Duration STARTING = Duration.ofSeconds(10);
+
     private final Map<String, String> env;
+    private final CountDownLatch started = new CountDownLatch(1);
     private volatile Endpoint endpoint;
+    private volatile boolean closed;
 
     /** A bridge configured from the process's environment. */
     public BusBridge() {
@@ -33,15 +40,52 @@ public final class BusBridge implements Bridge {
         this.env = Map.copyOf(env);
     }
 
+    /**
+     * Starts the endpoint on its own daemon thread, which then serves it. The first Unix-domain
+     * channel of a JVM costs tens of milliseconds (the JDK seeds a {@code SecureRandom} for it), so
+     * none of that is on the application's start-up path; a directory that is refused is reported
+     * from that thread, in one line.
+     */
     @Override
-    public void start(Coordinator coordinator, AgentOptions options) throws IOException {
-        SessionDirectory directory = SessionDirectory.create(SessionDirectory.root(env), SessionDirectory.ownSession(env));
-        endpoint = Endpoint.open(directory, new Host(coordinator, options));
-        LOG.debug("Listening on {}", endpoint.socket());
+    public void start(Coordinator coordinator, AgentOptions options) {
+        Thread thread = new Thread(new Starter(new Host(coordinator, options)), "endsession-bus");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Opens the session directory and the endpoint, then serves it on this thread. */
+    private final class Starter implements Runnable {
+        private final Host host;
+
+        Starter(Host host) {
+            this.host = host;
+        }
+
+        @Override
+        public void run() {
+            Endpoint opened;
+            try {
+                SessionDirectory directory = SessionDirectory.create(SessionDirectory.root(env), SessionDirectory.ownSession(env));
+                opened = Endpoint.bind(directory, host);
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Not on the session bus: {}", e.getMessage());
+                started.countDown();
+                return;
+            }
+            endpoint = opened;
+            started.countDown();
+            if (closed) {
+                opened.close();
+                return;
+            }
+            LOG.debug("Listening on {}", opened.socket());
+            opened.serve();
+        }
     }
 
     @Override
     public boolean initiate(Reason reason, boolean force) {
+        awaitStarted();
         Initiator initiator = Initiator.fromEnvironment(env);
         long self = ProcessHandle.current().pid();
         RoundOptions options = new RoundOptions(reason, RoundOptions.Mode.MODERN, force, false, false,
@@ -64,8 +108,21 @@ public final class BusBridge implements Bridge {
         return "bus";
     }
 
+    /** This JVM must be listening before it starts a round, or it would not be part of it. */
+    private void awaitStarted() {
+        try {
+            if (!started.await(STARTING.toMillis(), TimeUnit.MILLISECONDS) || endpoint == null) {
+                throw new IllegalStateException("This JVM is not on the session bus (see the error logged at start-up)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the session bus endpoint", e);
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
         Endpoint current = endpoint;
         if (current != null) {
             current.close();

@@ -10,14 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 
 /**
- * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. One daemon
- * acceptor thread blocks in {@code accept}; each connection gets a daemon thread of its own for as
- * long as it lasts. Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
+ * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. The thread that
+ * calls {@link #serve()} blocks in {@code accept}; each connection gets a daemon thread of its own
+ * for as long as it lasts. Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
  */
 final class Endpoint implements AutoCloseable {
 
@@ -34,20 +36,18 @@ final class Endpoint implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Path socket;
     private final Conversation.Host host;
-    private volatile Watchdog watchdog; // made by the acceptor thread, off the agent's start-up path
+    private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
     private final AtomicInteger connections = new AtomicInteger();
-    private final Thread acceptor;
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
 
     private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host) {
         this.server = server;
         this.socket = socket;
         this.host = host;
-        this.acceptor = new Thread(new Acceptor(), "endsession-bus");
-        acceptor.setDaemon(true);
     }
 
-    /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one) and starts accepting. */
-    static Endpoint open(SessionDirectory directory, Conversation.Host host) throws IOException {
+    /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one); {@link #serve()} next. */
+    static Endpoint bind(SessionDirectory directory, Conversation.Host host) throws IOException {
         Path socket = directory.socketFor(ProcessHandle.current().pid());
         Files.deleteIfExists(socket); // our pid, so whatever is there belongs to a dead process
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -58,9 +58,8 @@ final class Endpoint implements AutoCloseable {
             server.close();
             throw e;
         }
-        socket.toFile().deleteOnExit(); // a normal exit leaves no socket behind; a kill leaves a stale one, removed later
         Endpoint endpoint = new Endpoint(server, socket, host);
-        endpoint.acceptor.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
         return endpoint;
     }
 
@@ -69,21 +68,21 @@ final class Endpoint implements AutoCloseable {
         return socket;
     }
 
-    /** The acceptor thread's loop (a class, not a lambda: no lambda bootstrap at agent start-up). */
-    private final class Acceptor implements Runnable {
-        @Override
-        public void run() {
-            watchdog = new Watchdog();
-            accept();
-        }
-    }
-
-    private void accept() {
+    /** Accepts connections on the calling thread until the endpoint is closed. */
+    void serve() {
+        watchdog = new Watchdog();
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
-                Thread thread = new Thread(new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME),
-                        "endsession-bus-" + connections.incrementAndGet());
+                open.add(channel);
+                Conversation conversation = new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME);
+                Thread thread = new Thread(() -> {
+                    try {
+                        conversation.run();
+                    } finally {
+                        open.remove(channel);
+                    }
+                }, "endsession-bus-" + connections.incrementAndGet());
                 thread.setDaemon(true);
                 thread.start();
             } catch (ClosedChannelException e) {
@@ -103,12 +102,38 @@ final class Endpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the endpoint when the JVM exits, so no thread is left blocked in {@code accept} or
+     * {@code read}: HotSpot waits up to 300 ms at exit for threads in native code
+     * ({@code VM_Exit::wait_for_threads_in_native_to_block}), which every app would pay. The socket
+     * file goes too; a killed JVM leaves a stale one, which the next initiator removes.
+     */
+    private static final class Closer implements Runnable {
+        private final Endpoint endpoint;
+
+        Closer(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void run() {
+            endpoint.close();
+        }
+    }
+
     @Override
     public void close() {
         try {
             server.close();
         } catch (IOException e) {
             LOG.debug("Closing the bus endpoint: {}", e.toString());
+        }
+        for (SocketChannel channel : open) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a bus connection: {}", e.toString());
+            }
         }
         Watchdog timer = watchdog;
         if (timer != null) {

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * A private session bus for one integration test: its own {@code ENDSESSION_BUS_DIR}, real app
@@ -52,7 +54,8 @@ final class BusSession implements AutoCloseable {
     /** Starts an app with extra listeners in {@code session}, and waits until its endpoint listens. */
     TestJvm app(String session, String agentOptions, List<Class<? extends EndSessionListener>> extra, String... jvmOptions) {
         TestJvm jvm = start(session, agentOptions, extra, jvmOptions);
-        assertTrue(Files.exists(busDir.resolve(session).resolve(jvm.pid() + ".sock")), "socket of " + jvm.pid());
+        Path socket = busDir.resolve(session).resolve(jvm.pid() + ".sock");
+        await(() -> Files.exists(socket), "the socket " + socket, jvm);
         return jvm;
     }
 
@@ -67,6 +70,25 @@ final class BusSession implements AutoCloseable {
         jvms.add(jvm);
         jvm.awaitLine("^ready ", START);
         return jvm;
+    }
+
+    /** Waits until {@code jvm}'s standard error contains {@code text} (the agent logs there). */
+    static void awaitStderr(TestJvm jvm, String text) {
+        await(() -> jvm.stderr().contains(text), "'" + text + "' on stderr", jvm);
+    }
+
+    /** Polls for something another process makes happen (a file, a line), within {@link #START}. */
+    static void await(BooleanSupplier condition, String what, TestJvm jvm) {
+        Instant end = Instant.now().plus(START);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(end), "no " + what + " within " + START + "\n" + jvm.describe());
+            try {
+                Thread.sleep(10); // a pause between looks at what another process writes
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** The CLI's result. */

@@ -46,6 +46,7 @@ class DirectoryIT {
 
     private static void refused(BusSession session, Path sessionDir, String why) throws IOException {
         TestJvm app = session.start("default", "name=app", java.util.List.of());
+        BusSession.awaitStderr(app, "refusing session directory");
         String err = app.stderr();
         assertTrue(err.contains("refusing session directory " + sessionDir + ": " + why), err);
         assertEquals(1, err.lines().filter(line -> line.contains("refusing")).count(), err);
