@@ -125,6 +125,9 @@ public final class SocketApp implements App {
                 return true;
             }
         }
+        if (process.get().pid() == ProcessHandle.current().pid()) {
+            return false; // the initiator's own JVM: it was asked; it cannot kill itself
+        }
         process.get().destroyForcibly();
         return Processes.awaitGone(process.get(), grace);
     }

@@ -3,6 +3,7 @@ package dev.endsession.agent.bus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -36,14 +37,20 @@ final class Watchdog implements AutoCloseable {
 
     /** @param channel closed if the read does not finish within {@code timeout} */
     Armed arm(Closeable channel, Duration timeout) {
-        ScheduledFuture<?> closing = timer.schedule(() -> {
+        Runnable close = () -> {
             try {
                 channel.close();
             } catch (IOException ignored) {
                 // the read fails either way
             }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> !closing.cancel(false) && closing.isDone();
+        };
+        try {
+            ScheduledFuture<?> closing = timer.schedule(close, timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> !closing.cancel(false) && closing.isDone();
+        } catch (RejectedExecutionException closedEndpoint) {
+            close.run(); // the endpoint is closing: so is every connection
+            return () -> false;
+        }
     }
 
     @Override
