@@ -84,6 +84,24 @@ class RoundIT {
     }
 
     @Test
+    void appsOfOneLevelAreAskedInParallel() {
+        try (BusSession session = new BusSession(dir)) {
+            String stall = "-D" + StallingListener.STALL + "=1500";
+            for (String name : List.of("a", "b", "c", "d")) {
+                session.app("default", "name=" + name + ",budget=10s", List.of(StallingListener.class), stall);
+            }
+
+            long start = System.nanoTime();
+            BusSession.Run run = session.cli("logoff", "--timeout", "10s", "--json");
+            long tookMillis = (System.nanoTime() - start) / 1_000_000;
+
+            assertEquals(Cli.ENDED, run.code(), run.out() + run.err());
+            // Asked one after another, four 1.5 s answers would take 6 s before anything else happened.
+            assertTrue(tookMillis < 4_500, "a round over four 1.5 s answers took " + tookMillis + " ms");
+        }
+    }
+
+    @Test
     void anotherSessionGetsNotificationsOnlyAndEveryProcessSurvives() {
         try (BusSession session = new BusSession(dir)) {
             List<TestJvm> apps = List.of(session.app("theirs", "name=a", List.of()), session.app("theirs", "name=b", List.of()));
