@@ -31,7 +31,7 @@ class LeaseIT {
             Process cli = cliProcess(session, "logoff");
             try {
                 awaitRecord(session, "query", quick); // the round is under way: quick agreed, slow is still thinking
-                awaitRecord(session, "query", slow);
+                awaitRecord(session, "query", slow); // recorded before the stall: listeners run in registration order
                 cli.destroyForcibly();
                 assertTrue(cli.waitFor(10, TimeUnit.SECONDS));
             } finally {
