@@ -103,8 +103,12 @@ public final class SessionDirectory {
         return root.resolve(session);
     }
 
-    /** Letters, digits, '.', '_' and '-', 1 to 64 of them, not starting with '.', '_' or '-' (no regex at start-up). */
-    static boolean validName(String name) {
+    /**
+     * @param name a session name
+     * @return {@code true} for letters, digits, '.', '_' and '-', 1 to 64 of them, starting with a
+     *     letter or digit (checked without a regex: this runs at agent start-up)
+     */
+    public static boolean validName(String name) {
         if (name.isEmpty() || name.length() > 64 || !Character.isLetterOrDigit(name.charAt(0))) {
             return false;
         }

@@ -3,6 +3,7 @@ package dev.endsession.agent.cli;
 import dev.endsession.agent.bus.AppOutcome;
 import dev.endsession.agent.bus.BusException;
 import dev.endsession.agent.bus.Initiator;
+import dev.endsession.agent.bus.SessionDirectory;
 import dev.endsession.agent.bus.Progress;
 import dev.endsession.agent.bus.RoundOptions;
 import dev.endsession.agent.bus.RoundResult;
@@ -70,6 +71,10 @@ abstract class EndCommand implements Callable<Integer> {
         Duration hung = hungTimeout(cli);
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
+        if (!SessionDirectory.validName(target)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--session: '" + target
+                    + "' is not a session name (letters, digits, '.', '_' and '-', at most 64)");
+        }
         RoundOptions options = new RoundOptions(kind(), mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
                 : RoundOptions.Mode.MODERN, force, forceIfHung, onBlock == OnBlock.force, hung, false, 0);
         boolean terminal = System.console() != null;

@@ -2,10 +2,12 @@ package dev.endsession.agent.cli;
 
 import dev.endsession.agent.bus.BusException;
 import dev.endsession.agent.bus.Initiator;
+import dev.endsession.agent.bus.SessionDirectory;
 import dev.endsession.agent.bus.wire.Message;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -34,6 +36,10 @@ final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
+        if (!SessionDirectory.validName(target)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--session: '" + target
+                    + "' is not a session name (letters, digits, '.', '_' and '-', at most 64)");
+        }
         List<Message.Info> apps;
         try {
             apps = initiator.status(target);

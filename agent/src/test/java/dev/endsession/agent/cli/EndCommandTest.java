@@ -38,6 +38,13 @@ class EndCommandTest {
     }
 
     @Test
+    void aSessionNameThatIsNotOneIsBadUsage() {
+        assertEquals(Cli.USAGE, run("logoff", "--session", "../etc"));
+        assertEquals(Cli.USAGE, run("status", "--session", "a/b"));
+        assertTrue(err.toString().contains("is not a session name"), err.toString());
+    }
+
+    @Test
     void noSessionBusIsAFailureWithOneClearLine() {
         assertEquals(Cli.FAILURE, run("logoff"));
         assertEquals(1, err.toString().lines().count(), err.toString());
