@@ -19,7 +19,8 @@ import dev.endsession.agent.log.LoggerFactory;
 /**
  * Plays the system on the session bus: takes the session's round lock (one round at a time),
  * connects to every app's endpoint in parallel, and runs a {@link Round}. Used by the CLI and by
- * {@link BusBridge#initiate} inside an app.
+ * {@link BusBridge#initiate} inside an app. Thread-safe: calls share nothing but the directory, and
+ * the round lock keeps rounds apart, across processes too.
  */
 public final class Initiator {
 
