@@ -24,8 +24,9 @@ import java.util.TreeMap;
  *       {@code onBlockForce}, ended anyway). In {@linkplain Mode#CLASSIC classic} mode apps are
  *       asked one at a time; one that agrees is ended and terminated at once; the first that
  *       blocks cancels the round and later apps are not asked. {@code force} skips the query.</li>
- *   <li>Hung: an app that does not answer within the hung timeout, or reports a listener that did
- *       not, is hung. It blocks the round, unless {@code forceIfHung}: then it is killed.</li>
+ *   <li>Hung: an app that does not answer within the hung timeout, or whose answer a listener held
+ *       up until that timeout, is hung. It blocks the round, unless {@code forceIfHung}: then it is
+ *       killed.</li>
  *   <li>Console phase: once the session ended, processes still alive get the console notice.</li>
  *   <li>{@code notifyOnly} (another session): queries and ends are sent, nothing is terminated.</li>
  * </ul>
@@ -125,9 +126,14 @@ public final class Round {
         App.Answer answer = reply.value();
         if (answer.vetoed()) {
             outcome.answered(AppOutcome.Answer.VETO, String.join("; ", answer.blockReasons()), reply.millis());
-        } else if (!answer.hungListeners().isEmpty()) {
+        } else if (!answer.hungListeners().isEmpty() && reply.millis() >= options.timeout().toMillis() * 9 / 10) {
+            // A listener held the app's answer until the round's deadline: as Windows sees it, the app hung.
             outcome.answered(AppOutcome.Answer.HUNG, "not responding: " + String.join(", ", answer.hungListeners()),
                     reply.millis());
+        } else if (!answer.hungListeners().isEmpty()) {
+            // Cut off by its own, shorter budget: the app still answered in time, and agreed.
+            outcome.answered(AppOutcome.Answer.OK, "over budget, counted as allow: " + String.join(", ",
+                    answer.hungListeners()), reply.millis());
         } else {
             outcome.answered(AppOutcome.Answer.OK, "", reply.millis());
         }

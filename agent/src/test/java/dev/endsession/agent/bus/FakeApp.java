@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 /** An in-process {@link App} for unit tests of {@link Round}: answers as told, logs every call. */
 final class FakeApp implements App {
 
-    enum Does { AGREE, VETO, HANG }
+    enum Does { AGREE, VETO, HANG, OVER_BUDGET }
 
     private final long pid;
     private final int level;
@@ -69,7 +69,8 @@ final class FakeApp implements App {
             }
             throw new IOException("hung up");
         }
-        return new Answer(does == Does.VETO, does == Does.VETO ? List.of("busy " + pid) : List.of(), List.of());
+        List<String> hung = does == Does.OVER_BUDGET ? List.of("Slow") : List.of(); // cut off by its own budget, at once
+        return new Answer(does == Does.VETO, does == Does.VETO ? List.of("busy " + pid) : List.of(), hung);
     }
 
     @Override

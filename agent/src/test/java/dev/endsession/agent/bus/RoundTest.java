@@ -104,6 +104,14 @@ class RoundTest {
         }
 
         @Test
+        void aListenerCutOffByItsOwnBudgetWellBeforeTheTimeoutLeavesTheAppAgreeing() {
+            RoundResult result = modern(List.of(FakeApp.of(1, 0x280, FakeApp.Does.OVER_BUDGET, log)));
+            assertTrue(result.ended());
+            assertEquals(AppOutcome.Answer.OK, outcome(result, 1).answer());
+            assertEquals("over budget, counted as allow: Slow", outcome(result, 1).reason());
+        }
+
+        @Test
         void forceIfHungKillsTheHungAppAndEndsTheOthers() {
             RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log), FakeApp.of(2, 0x280, HANG, log)),
                     options(Reason.LOGOFF, Mode.MODERN, false, true, false, false), Progress.NONE);
