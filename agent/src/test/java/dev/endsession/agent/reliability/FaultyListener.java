@@ -8,10 +8,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A plugin that misbehaves on purpose, as told by system properties: {@code endsession.test.fault}
- * is {@code throw}, {@code hang}, {@code exit} (calls {@code System.exit(7)}) or {@code deadlock}
- * (takes lock A, and a second thread holding lock B waits for A while this one waits for B), in
- * {@code endsession.test.fault.phase} {@code query} or {@code end}. Order 10: it is asked after,
- * and cleaned up before, the default-order listeners.
+ * is {@code throw}, {@code hang}, {@code exit} (calls {@code System.exit(7)}), {@code deadlock}
+ * (takes lock A, and a second thread holding lock B waits for A while this one waits for B) or
+ * {@code slow} (takes 3 s, then answers normally), in {@code endsession.test.fault.phase}
+ * {@code query} or {@code end}. It prints {@code fault <phase> begins} first, so a test knows the
+ * round has reached that step. Order 10: it is asked after, and cleaned up before, the
+ * default-order listeners.
  */
 public final class FaultyListener implements EndSessionListener {
 
@@ -48,12 +50,23 @@ public final class FaultyListener implements EndSessionListener {
         if (!phase.equals(System.getProperty(PHASE, "query"))) {
             return;
         }
+        System.out.println("fault " + phase + " begins");
+        System.out.flush();
         switch (System.getProperty(FAULT, "none")) {
             case "throw" -> throw new IllegalStateException("faulty listener throws in " + phase);
             case "hang" -> awaitForever();
             case "exit" -> System.exit(7);
             case "deadlock" -> deadlock();
+            case "slow" -> slow();
             default -> { }
+        }
+    }
+
+    private static void slow() {
+        try {
+            Thread.sleep(3000); // the behaviour under test: a step that takes a while
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,20 +1,28 @@
 package dev.endsession.agent.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.endsession.agent.bus.BusSession;
+import dev.endsession.agent.cli.Cli;
 import dev.endsession.agent.testing.TestJvm;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Load: many JVMs each appending acknowledged records to a journal, then all ended at once. Every
- * acknowledged record is on disk afterwards and each journal was closed by its cleanup exactly once.
+ * Load: many JVMs each appending acknowledged records to a journal, then all ended at once, by a
+ * forced logoff on the session bus or by SIGTERM. Every acknowledged record is on disk afterwards
+ * and each journal was closed by its cleanup exactly once.
  * 10 JVMs in CI, 50 with {@code -Dreliability.full=true}.
  */
 class LoadIT {
@@ -45,7 +53,27 @@ class LoadIT {
         }
         for (TestJvm app : apps) {
             app.awaitLine("^ack 20$", WAIT);
+            Path socket = dir.resolve("bus").resolve("default").resolve(app.pid() + ".sock");
+            BusSession.await(() -> Files.exists(socket), "the socket " + socket, app); // bound off the start-up path
         }
+    }
+
+    @Test
+    @Timeout(600)
+    void aForcedLogoffOfEveryJournalAppLosesNoAcknowledgedRecord() {
+        startJournals();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(Map.of("ENDSESSION_BUS_DIR", dir.resolve("bus").toString(), "ENDSESSION_SESSION", "default"),
+                new PrintWriter(out, true), new PrintWriter(err, true), "logoff", "--force", "--json");
+        assertEquals(Cli.ENDED, code, out + "\n" + err);
+        assertEquals(JVMS, out.toString().split("\"terminated\":true", -1).length - 1, "every app terminated: " + out);
+        long records = 0;
+        for (int i = 0; i < apps.size(); i++) {
+            apps.get(i).awaitExit(WAIT);
+            records += Journals.assertEveryAckedRecordOnDisk(apps.get(i), journals.get(i));
+        }
+        assertTrue(records >= 20L * JVMS, "each app acknowledged at least 20 records: " + records);
     }
 
     @Test
