@@ -68,6 +68,22 @@ final class Jvm {
         }
     }
 
+    /** Waits until {@code file} exists (another process makes it: an app's socket on the bus). */
+    static void awaitFile(Path file, Duration timeout) {
+        Instant end = Instant.now().plus(timeout);
+        while (!Files.exists(file)) {
+            if (Instant.now().isAfter(end)) {
+                throw new IllegalStateException("no " + file + " within " + timeout);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** Kills a subject and waits for it to be gone. */
     static void kill(Process process) {
         process.destroyForcibly();

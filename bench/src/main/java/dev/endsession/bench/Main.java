@@ -75,6 +75,7 @@ public final class Main {
                 + "what each figure means: [README.md](README.md).\n\n"
                 + "## Machine\n\n" + machine + "\n- load at the end: `" + Machine.uptime() + "`\n" + report;
         Files.writeString(out, text);
+        subjects.cleanUp();
         progress("wrote " + out.toAbsolutePath());
     }
 

@@ -30,6 +30,7 @@ final class Startup {
         this.subjects = subjects;
         variants.put(NONE, List.of());
         variants.put(EMPTY, List.of("-javaagent:" + subjects.emptyAgentJar));
+        variants.put("empty agent, padded to our jar's size and entries", List.of("-javaagent:" + subjects.paddedEmptyAgent()));
         variants.put(DEFAULT, List.of(subjects.agent("")));
         variants.put(NO_BRIDGE, List.of(subjects.agent("bridge=none")));
     }

@@ -71,7 +71,7 @@ final class StartupProfile {
         classes.forEach((k, v) -> classRows.add(List.of(k, String.format("%.0f", new Stats(v).median()))));
         report.table(List.of("classes loaded (variant: where from)", "count"), classRows);
         report.table(List.of("jar", "bytes", "entries", "central directory bytes"),
-                List.of(jarRow(subjects.emptyAgentJar), jarRow(subjects.agentJar)));
+                List.of(jarRow(subjects.emptyAgentJar), jarRow(subjects.paddedEmptyAgent()), jarRow(subjects.agentJar)));
     }
 
     private void profile(String variant, Map<String, List<Double>> jvmPhases, Map<String, List<Double>> agentPhases,

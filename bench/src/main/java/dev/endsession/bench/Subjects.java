@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +34,49 @@ final class Subjects {
             Files.setPosixFilePermissions(busDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The empty agent padded with every entry of our agent jar (never loaded): a jar as big, with as
+     * large a central directory, as ours. Against the empty agent it shows what the jar's size alone costs.
+     *
+     * @return the padded jar, made on first use in the scratch directory
+     */
+    Path paddedEmptyAgent() {
+        Path padded = work.resolve("empty-agent-padded.jar");
+        if (Files.exists(padded)) {
+            return padded;
+        }
+        try (java.util.jar.JarFile empty = new java.util.jar.JarFile(emptyAgentJar.toFile());
+                java.util.jar.JarFile ours = new java.util.jar.JarFile(agentJar.toFile());
+                java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(padded), empty.getManifest())) {
+            java.util.Set<String> written = new java.util.HashSet<>();
+            for (java.util.jar.JarFile jar : List.of(empty, ours)) {
+                for (java.util.jar.JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    String name = entry.getName();
+                    if (name.equals("META-INF/MANIFEST.MF") || !written.add(name)) {
+                        continue;
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(name));
+                    try (java.io.InputStream in = jar.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return padded;
+    }
+
+    /** Deletes the scratch directory and everything the subjects left in it. */
+    void cleanUp() {
+        try (java.util.stream.Stream<Path> files = Files.walk(work)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("bench: could not remove " + work + ": " + e);
         }
     }
 
