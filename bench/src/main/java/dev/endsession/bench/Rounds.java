@@ -30,7 +30,8 @@ final class Rounds {
             + "is the round, not a JVM start. One app vetoes, so every round is cancelled and nothing is terminated: the same "
             + "N JVMs serve every round. Such a round: list the session directory, connect to and greet every app in "
             + "parallel, query every app (one level, in parallel), send the cancellation to the apps that agreed and wait "
-            + "for each to confirm. `queryMs`/`endMs` come from the CLI's `--json`. Last, one `logoff --on-block force` "
+            + "for each to confirm. `queryMs`/`endMs` come from the CLI's `--json`; `status --json` (list, connect, greet, "
+            + "no round) is timed the same way. Last, one `logoff --on-block force` "
             + "ends and terminates all N (query, end, `Exit`, wait until each process is gone), timed once.";
     private static final Pattern QUERY_MS = Pattern.compile("\"queryMs\":(\\d+)");
     private static final Pattern END_MS = Pattern.compile("\"endMs\":(\\d+)");
@@ -57,7 +58,7 @@ final class Rounds {
         report.paragraph(WHAT + String.format(" %d vetoed rounds per N, after 3 warm-up rounds, starting %d s after "
                 + "the last app printed `ready`; medians. Baseline: N = 1, one round trip.", repeats, settle.toSeconds()));
         report.table(List.of("N apps", "vetoed round, ms (median, p25–p75)", "Δ vs N = 1, ms", "ratio vs N = 1",
-                "per extra app, ms: (T(N) − T(1)) / (N − 1)", "slowest app's queryMs (median)",
+                "per extra app, ms: (T(N) − T(1)) / (N − 1)", "`status --json` (connect and greet only), ms", "slowest app's queryMs (median)",
                 "slowest app's endMs (the cancel, median)", "full round: query, end, terminate all N, ms (once)"), rows);
         double fifty = Double.parseDouble(rows.get(rows.size() - 1).get(1).split(" ")[0]);
         report.paragraph(String.format("Goal: at most 50 ms in total for N = 50 (parallel fan-out: the cost grows far slower "
@@ -84,6 +85,17 @@ final class Rounds {
                 Jvm.awaitFile(subjects.busDir.resolve(session).resolve(apps.get(i).pid() + ".sock"), Duration.ofSeconds(60));
             }
             Thread.sleep(settle.toMillis()); // let the apps' own start-up (JIT, GC) finish before timing
+            List<Double> status = new ArrayList<>();
+            for (int i = 0; i < repeats + 3; i++) {
+                long start = System.nanoTime();
+                Run run = cli(subjects, session, "status", "--json");
+                if (run.code != Cli.ENDED) {
+                    throw new IllegalStateException("status over " + n + " apps failed: " + run.out + run.err);
+                }
+                if (i >= 3) {
+                    status.add((System.nanoTime() - start) / 1e6);
+                }
+            }
             List<Double> times = new ArrayList<>();
             List<Double> query = new ArrayList<>();
             List<Double> end = new ArrayList<>();
@@ -110,7 +122,7 @@ final class Rounds {
             double median = stats.median();
             return List.of(Integer.toString(n), Report.ms(median) + " (" + Report.ms(stats.p25()) + "–" + Report.ms(stats.p75()) + ")",
                     n == 1 ? "+0.0" : Report.signed(median - single), n == 1 ? "1.00×" : Report.ratio(median / single),
-                    n == 1 ? "" : Report.ms((median - single) / (n - 1)),
+                    n == 1 ? "" : Report.ms((median - single) / (n - 1)), Report.ms(new Stats(status).median()),
                     Report.ms(new Stats(query).median()), Report.ms(new Stats(end).median()), Report.ms(fullMs));
         } finally {
             apps.forEach(Jvm::kill);
