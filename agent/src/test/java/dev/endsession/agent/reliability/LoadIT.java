@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.endsession.agent.bus.BusSession;
 import dev.endsession.agent.cli.Cli;
 import dev.endsession.agent.testing.TestJvm;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,12 +59,12 @@ class LoadIT {
     @Timeout(600)
     void aForcedLogoffOfEveryJournalAppLosesNoAcknowledgedRecord() {
         startJournals();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(Map.of("ENDSESSION_BUS_DIR", dir.resolve("bus").toString(), "ENDSESSION_SESSION", "default"),
-                new PrintWriter(out, true), new PrintWriter(err, true), "logoff", "--force", "--json");
-        assertEquals(Cli.ENDED, code, out + "\n" + err);
-        assertEquals(JVMS, out.toString().split("\"terminated\":true", -1).length - 1, "every app terminated: " + out);
+        BusSession.Run run;
+        try (BusSession bus = new BusSession(dir)) { // the same bus directory, dir/bus; it started no JVM of its own
+            run = bus.cli("logoff", "--force", "--json");
+        }
+        assertEquals(Cli.ENDED, run.code(), run.out() + run.err());
+        assertEquals(JVMS, run.out().split("\"terminated\":true", -1).length - 1, "every app terminated: " + run.out());
         long records = 0;
         for (int i = 0; i < apps.size(); i++) {
             apps.get(i).awaitExit(WAIT);
