@@ -11,8 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Coverage-guided fuzzing of the wire decoder with Jazzer. Each input is decoded as one frame body
@@ -22,20 +20,20 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * that every later run replays.
  *
  * <p>Seeds: {@code src/test/resources/dev/endsession/agent/reliability/FrameDecoderFuzzInputs/decode/}
- * (valid frames of every message type, and malformed ones). The surefire execution {@code fuzz} runs
- * it with {@code JAZZER_FUZZ=1} for 30 s; {@code -Dreliability.full=true} fuzzes for 10 minutes
- * instead. Without {@code JAZZER_FUZZ} (an IDE, {@code -Dtest=...}) it replays the corpus only.
+ * (valid frames of every message type, and malformed ones; {@code decodeLonger/} links to it). The
+ * surefire execution {@code fuzz} runs {@code decode} with {@code JAZZER_FUZZ=1} for 30 s;
+ * {@code -Dfuzz.test=FrameDecoderFuzz#decodeLonger} fuzzes for 10 minutes instead (Jazzer fuzzes one
+ * test per run, and a test's duration is fixed in its annotation). Without {@code JAZZER_FUZZ} (an
+ * IDE) both replay the corpus only.
  */
 class FrameDecoderFuzz {
 
     @FuzzTest(maxDuration = "30s")
-    @DisabledIfSystemProperty(named = "reliability.full", matches = "true")
     void decode(byte[] input) {
         check(input);
     }
 
     @FuzzTest(maxDuration = "10m")
-    @EnabledIfSystemProperty(named = "reliability.full", matches = "true")
     void decodeLonger(byte[] input) {
         check(input);
     }
