@@ -6,7 +6,9 @@ import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.core.Prompts;
+import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.plugins.PluginFinder;
+import dev.endsession.agent.rules.Rules;
 import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
@@ -53,7 +55,11 @@ public final class Agent {
         for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
             coordinator.register(listener);
         }
+        options.rules().ifPresent(file -> Rules.start(file, coordinator, instrumentation, attached));
         JvmExit.install(coordinator, options.exitBudget());
+        if (instrumentation != null) {
+            ShutdownHookReport.install(instrumentation);
+        }
         Bridge bridge = Bridges.choose(options.bridge());
         try {
             bridge.start(coordinator, options);

@@ -1,0 +1,56 @@
+package dev.endsession.agent.rules;
+
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sees every class the JVM defines, and acts only on those named in rules (a set lookup per class):
+ * reports their loading, so their rules can be checked, and has {@link Weaver} weave the tracked
+ * ones. Every other class passes untouched, and Byte Buddy stays unloaded until a tracked class
+ * loads. Never throws: a class it cannot weave is logged and loads unchanged.
+ */
+final class RuleTransformer implements ClassFileTransformer {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.rules");
+
+    private final Set<String> watched;
+    private final Set<String> tracked;
+    private final BiConsumer<String, ClassLoader> onLoad;
+
+    /**
+     * @param watched internal names ({@code com/acme/App}) of every class named in rules
+     * @param tracked internal names of the classes whose instances are tracked
+     * @param onLoad told the (dotted) name and loader of each watched class defined for the first time
+     */
+    RuleTransformer(Set<String> watched, Set<String> tracked, BiConsumer<String, ClassLoader> onLoad) {
+        this.watched = Set.copyOf(watched);
+        this.tracked = Set.copyOf(tracked);
+        this.onLoad = onLoad;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain domain, byte[] bytes) {
+        if (internalName == null || !watched.contains(internalName)) {
+            return null;
+        }
+        String name = internalName.replace('/', '.');
+        try {
+            if (classBeingRedefined == null) {
+                onLoad.accept(name, loader);
+            }
+            if (tracked.contains(internalName)) {
+                byte[] woven = Weaver.weave(name, bytes, loader);
+                LOG.debug("Tracking the instances of {}", name);
+                return woven;
+            }
+        } catch (Throwable e) { // never fail the application's class loading
+            LOG.error("Cannot track the instances of {}: {}; it loads unchanged", name, e.toString());
+        }
+        return null;
+    }
+}
