@@ -56,7 +56,9 @@ public final class Agent {
         for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
             coordinator.register(listener);
         }
-        options.rules().ifPresent(file -> Rules.start(file, coordinator, instrumentation, attached));
+        if (options.rules().isPresent()) {
+            Rules.start(options.rules().get(), coordinator, instrumentation, attached);
+        }
         JvmExit.install(coordinator, options.exitBudget());
         if (instrumentation != null) {
             ShutdownHookReport.install(instrumentation);

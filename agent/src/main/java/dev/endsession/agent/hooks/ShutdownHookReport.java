@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Logs, when the JVM exits, each of the application's own shutdown hooks and how long it took: a
@@ -60,11 +60,26 @@ public final class ShutdownHookReport {
                 timed = new TimedHooks(hooks);
                 field.set(null, timed);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> report(timed), "endsession-hook-report"));
+            Runtime.getRuntime().addShutdownHook(new Reporter(timed));
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.debug("No shutdown-hook report in this JVM: {}", e.toString());
             return false;
+        }
+    }
+
+    /** The report's own shutdown hook (a class, not a lambda: no lambda bootstrap at agent start). */
+    private static final class Reporter extends Thread {
+        private final TimedHooks timed;
+
+        Reporter(TimedHooks timed) {
+            super("endsession-hook-report");
+            this.timed = timed;
+        }
+
+        @Override
+        public void run() {
+            report(timed);
         }
     }
 
