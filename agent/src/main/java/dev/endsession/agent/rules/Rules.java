@@ -105,7 +105,7 @@ public final class Rules {
             for (Class<?> type : toWeave) {
                 byClass.get(type.getName()).forEach(l -> LOG.warn("Rule {} tracks {}, which was loaded before the agent was "
                         + "attached: objects created before now are not seen, only new ones. To reach the older ones, use a "
-                        + "rule with accessor = {}#someStaticMethod()", l.rule().label(), type.getName(), type.getName()));
+                        + "rule with accessor = SomeClass#staticMethod() that returns them", l.rule().label(), type.getName()));
             }
         }
     }
