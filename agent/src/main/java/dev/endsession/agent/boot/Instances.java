@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
  * so this hook lives here (JDK only) and forwards to the sink the agent installs from its own,
  * isolated loader. Before a sink is installed, objects are ignored.
  *
- * <p>Thread-safe. Not an API: only woven code calls {@link #track}.
+ * <p>Thread-safe; {@link #track} never throws. Not an API: only woven code calls it.
  */
 public final class Instances {
 
@@ -26,7 +26,11 @@ public final class Instances {
     public static void track(String type, Object instance) {
         BiConsumer<String, Object> current = sink;
         if (current != null) {
-            current.accept(type, instance);
+            try {
+                current.accept(type, instance);
+            } catch (Throwable e) { // never fail the application's constructor
+                // nothing sensible to do here: the object is simply not tracked
+            }
         }
     }
 

@@ -90,7 +90,12 @@ public final class ShutdownHookReport {
             return;
         }
         long t0 = timed.startedAt();
-        List<Thread> running = new ArrayList<>(started.stream().filter(t -> !t.getName().startsWith("endsession-")).toList());
+        List<Thread> running = new ArrayList<>();
+        for (Thread hook : started) {
+            if (!hook.getName().startsWith("endsession-")) { // the agent's own hooks report themselves
+                running.add(hook);
+            }
+        }
         if (running.isEmpty()) {
             LOG.info("The application has no shutdown hooks");
             return;

@@ -31,7 +31,9 @@ final class TimedHooks extends IdentityHashMap<Thread, Thread> {
             List<Thread> hooks = List.copyOf(super.keySet());
             // Named now: a thread forgets its Runnable when it ends.
             Map<Thread, String> described = new IdentityHashMap<>();
-            hooks.forEach(hook -> described.put(hook, ShutdownHookReport.describe(hook)));
+            for (Thread hook : hooks) {
+                described.put(hook, ShutdownHookReport.describe(hook));
+            }
             names = described;
             started = hooks;
         }

@@ -61,12 +61,12 @@ final class Binding {
         Map<String, AccessibleObject> values = new LinkedHashMap<>();
         if (rule.veto().isPresent()) {
             for (String name : Template.members(rule.reasonTemplate())) {
-                Optional<AccessibleObject> member = Members.method(type, name, false).<AccessibleObject>map(m -> m)
-                        .or(() -> Members.field(type, name, false));
-                if (member.isEmpty()) {
+                Optional<Method> method = Members.method(type, name, false);
+                Optional<Field> field = method.isPresent() ? Optional.empty() : Members.field(type, name, false);
+                if (method.isEmpty() && field.isEmpty()) {
                     return missing(type, "method " + name + "() or field " + name + " for {" + name + "} in the reason");
                 }
-                values.put(name, member.get());
+                values.put(name, method.isPresent() ? method.get() : field.get());
             }
         }
         Binding binding = new Binding(veto, cleanup, values);

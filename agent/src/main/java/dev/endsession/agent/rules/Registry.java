@@ -17,7 +17,9 @@ final class Registry implements BiConsumer<String, Object> {
 
     /** @param tracked the class names whose objects are kept */
     Registry(Set<String> tracked) {
-        tracked.forEach(name -> byClass.put(name, new WeakIdentitySet()));
+        for (String name : tracked) {
+            byClass.put(name, new WeakIdentitySet());
+        }
     }
 
     @Override

@@ -35,12 +35,12 @@ public record Rule(String name, String source, Optional<String> track, Optional<
 
     /** @return the class the rule is about: the tracked class or the accessor's class */
     public String className() {
-        return track.orElseGet(() -> accessor.orElseThrow().className());
+        return track.isPresent() ? track.get() : accessor.orElseThrow().className();
     }
 
     /** @return the reason template, or a default naming the rule and its veto method */
     public String reasonTemplate() {
-        return reason.orElseGet(() -> name + ": " + veto.map(v -> v + "()").orElse("veto") + " is true");
+        return reason.isPresent() ? reason.get() : name + ": " + (veto.isPresent() ? veto.get() + "()" : "veto") + " is true";
     }
 
     /** @return {@code "[name] (file:line)"}, how errors refer to the rule */

@@ -1,5 +1,6 @@
 package dev.endsession.agent.rules;
 
+import dev.endsession.agent.boot.Instances;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
@@ -44,7 +45,12 @@ final class RuleTransformer implements ClassFileTransformer {
                 onLoad.accept(name, loader);
             }
             if (tracked.contains(internalName)) {
-                byte[] woven = Weaver.weave(name, bytes, loader);
+                if (!seesInstances(loader)) {
+                    LOG.error("Cannot track the instances of {}: its class loader {} does not see the agent's "
+                            + "dev.endsession.agent.boot package; it loads unchanged", name, loader);
+                    return null;
+                }
+                byte[] woven = Weaver.weave(name, bytes);
                 LOG.debug("Tracking the instances of {}", name);
                 return woven;
             }
@@ -52,5 +58,14 @@ final class RuleTransformer implements ClassFileTransformer {
             LOG.error("Cannot track the instances of {}: {}; it loads unchanged", name, e.toString());
         }
         return null;
+    }
+
+    /** Woven code calls {@link Instances}: only weave where the class will find that very class. */
+    private static boolean seesInstances(ClassLoader loader) {
+        try {
+            return loader != null && Class.forName(Instances.class.getName(), false, loader) == Instances.class;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

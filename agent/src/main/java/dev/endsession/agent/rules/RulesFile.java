@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads a rules file: {@code [name]} starts a rule, then {@code key = value} lines; {@code #} starts
@@ -22,9 +21,7 @@ import java.util.regex.Pattern;
 public final class RulesFile {
 
     static final Set<String> KEYS = Set.of("track", "accessor", "veto", "reason", "cleanup", "order");
-    private static final Pattern JAVA_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*");
-    private static final Pattern CLASS_NAME = Pattern.compile(JAVA_NAME + "(\\." + JAVA_NAME + ")*");
-    private static final Pattern HEADER = Pattern.compile("\\[\\s*([\\w.-]+)\\s*]");
+    private static final String KNOWN = "accessor, cleanup, order, reason, track, veto";
 
     /**
      * @param rules the valid rules, in file order
@@ -57,10 +54,10 @@ public final class RulesFile {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            var header = HEADER.matcher(line);
-            if (header.matches()) {
+            String header = Names.header(line);
+            if (header != null) {
                 finish(section, rules, errors);
-                section = new Section(header.group(1), where);
+                section = new Section(header, where);
                 if (!names.add(section.name)) {
                     errors.add(where + ": a rule named [" + section.name + "] already exists; this one is skipped");
                     section.broken = true;
@@ -75,7 +72,7 @@ public final class RulesFile {
             } else {
                 String key = line.substring(0, eq).strip();
                 if (!KEYS.contains(key)) {
-                    section.fail(errors, where + ": unknown key '" + key + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                    section.fail(errors, where + ": unknown key '" + key + "' (known: " + KNOWN + ")");
                 } else if (section.values.put(key, line.substring(eq + 1).strip()) != null) {
                     section.fail(errors, where + ": key '" + key + "' is given twice in [" + section.name + "]");
                 }
@@ -98,15 +95,13 @@ public final class RulesFile {
             return;
         }
         Map<String, String> v = section.values;
+        String accessor = v.get("accessor");
+        String veto = v.get("veto");
+        String cleanup = v.get("cleanup");
         rules.add(new Rule(section.name, section.where, Optional.ofNullable(v.get("track")),
-                Optional.ofNullable(v.get("accessor")).map(RulesFile::accessor), Optional.ofNullable(v.get("veto")).map(RulesFile::bare),
-                Optional.ofNullable(v.get("reason")), Optional.ofNullable(v.get("cleanup")).map(RulesFile::bare),
+                Optional.ofNullable(accessor == null ? null : accessor(accessor)), Optional.ofNullable(veto == null ? null : Names.bare(veto)),
+                Optional.ofNullable(v.get("reason")), Optional.ofNullable(cleanup == null ? null : Names.bare(cleanup)),
                 Integer.parseInt(v.getOrDefault("order", "0"))));
-    }
-
-    /** @return {@code isDirty} for {@code isDirty} or {@code isDirty()} */
-    private static String bare(String method) {
-        return method.endsWith("()") ? method.substring(0, method.length() - 2).strip() : method;
     }
 
     /** @return the accessor of {@code Class#member()} or {@code Class#FIELD}; null if malformed */
@@ -121,8 +116,21 @@ public final class RulesFile {
         if (method) {
             member = member.substring(0, member.length() - 2).strip();
         }
-        return CLASS_NAME.matcher(className).matches() && JAVA_NAME.matcher(member).matches()
+        return Names.isClassName(className) && Names.isJavaName(member)
                 ? new Rule.Accessor(className, member, method) : null;
+    }
+
+    private static boolean isWholeNumber(String text) {
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        if (digits.isEmpty() || digits.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lines of one rule, as read so far. */
@@ -149,15 +157,15 @@ public final class RulesFile {
             if ((track == null) == (accessor == null)) {
                 return "needs exactly one of 'track = com.acme.Class' or 'accessor = com.acme.Class#method()'";
             }
-            if (track != null && !CLASS_NAME.matcher(track).matches()) {
+            if (track != null && !Names.isClassName(track)) {
                 return "has track = '" + track + "', which is not a class name such as com.acme.Document";
             }
             if (accessor != null && accessor(accessor) == null) {
                 return "has accessor = '" + accessor + "', which is not of the form com.acme.App#instance() or com.acme.App#INSTANCE";
             }
-            for (String key : List.of("veto", "cleanup")) {
+            for (String key : new String[] {"veto", "cleanup"}) {
                 String method = values.get(key);
-                if (method != null && !JAVA_NAME.matcher(bare(method)).matches()) {
+                if (method != null && !Names.isJavaName(Names.bare(method))) {
                     return "has " + key + " = '" + method + "', which is not a method name such as isDirty";
                 }
             }
@@ -168,7 +176,7 @@ public final class RulesFile {
                 return "has a reason but no veto";
             }
             String order = values.get("order");
-            if (order != null && !order.matches("-?\\d{1,9}")) {
+            if (order != null && !isWholeNumber(order)) {
                 return "has order = '" + order + "', which is not a whole number";
             }
             return null;

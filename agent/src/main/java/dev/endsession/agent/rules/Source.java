@@ -113,9 +113,13 @@ interface Source {
         private static List<Object> flatten(Object result) {
             List<Object> all = new ArrayList<>();
             if (result instanceof Optional<?> optional) {
-                optional.ifPresent(all::add);
+                if (optional.isPresent()) {
+                    all.add(optional.get());
+                }
             } else if (result instanceof Iterable<?> many) {
-                many.forEach(all::add);
+                for (Object object : many) {
+                    all.add(object);
+                }
             } else if (result != null && result.getClass().isArray() && !result.getClass().getComponentType().isPrimitive()) {
                 for (int i = 0; i < Array.getLength(result); i++) {
                     all.add(Array.get(result, i));
@@ -123,7 +127,9 @@ interface Source {
             } else if (result != null) {
                 all.add(result);
             }
-            all.removeIf(java.util.Objects::isNull);
+            while (all.remove(null)) {
+                // an app's collection may hold nulls: not objects to ask
+            }
             return all;
         }
     }

@@ -20,13 +20,23 @@ final class Template {
     /** @return the member names the template reads, in order, without {@code count} */
     static List<String> members(String template) {
         List<String> names = new ArrayList<>();
-        render(template, name -> {
-            if (!name.equals(COUNT) && !names.contains(name)) {
-                names.add(name);
+        int i = 0;
+        while (true) {
+            int open = template.indexOf('{', i);
+            int close = open < 0 ? -1 : template.indexOf('}', open);
+            if (close < 0) {
+                return names;
             }
-            return "";
-        });
-        return names;
+            String name = template.substring(open + 1, close);
+            if (Names.isJavaName(name)) {
+                if (!name.equals(COUNT) && !names.contains(name)) {
+                    names.add(name);
+                }
+                i = close + 1;
+            } else {
+                i = open + 1;
+            }
+        }
     }
 
     /** @return the template with each placeholder replaced by {@code values.apply(name)} */
@@ -41,7 +51,7 @@ final class Template {
                 break;
             }
             String name = template.substring(open + 1, close);
-            if (isName(name)) {
+            if (Names.isJavaName(name)) {
                 out.append(template, i, open).append(values.apply(name));
             } else {
                 out.append(template, i, open + 1);
@@ -50,12 +60,5 @@ final class Template {
             i = close + 1;
         }
         return out.toString();
-    }
-
-    private static boolean isName(String text) {
-        if (text.isEmpty() || !Character.isJavaIdentifierStart(text.charAt(0))) {
-            return false;
-        }
-        return text.chars().allMatch(Character::isJavaIdentifierPart);
     }
 }

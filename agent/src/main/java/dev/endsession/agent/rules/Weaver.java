@@ -1,36 +1,29 @@
 package dev.endsession.agent.rules;
 
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.VisibilityBridgeStrategy;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Weaves {@link TrackAdvice} into the constructors of one class, from its class file bytes. The
- * only class of the agent that uses Byte Buddy, so Byte Buddy is loaded the first time a tracked
- * class loads, never before, and never without a tracking rule.
+ * Weaves into every constructor of one class, just before each normal return, the call
+ * {@code Instances.track("com.acme.Document", this)}. The only class of the agent that touches Byte
+ * Buddy, so Byte Buddy is loaded the first time a tracked class loads, never before, and never
+ * without a tracking rule.
  *
- * <p>Lean on purpose, as {@code AgentBuilder.disableClassFormatChanges()} would be but without the
- * agent builder's machinery: no new members, no type initializer, methods of the class itself only,
- * types resolved lazily; so the result is also valid for retransforming a class already loaded.
+ * <p>It uses Byte Buddy's class-file layer (its bundled ASM) rather than {@code Advice} and
+ * {@code AgentBuilder}: for these three instructions the high-level API loads about 760 classes,
+ * measured at over half a second of start-up here (see {@code docs/rules.md}); this loads about 30.
+ * Nothing else changes: no new member, no frame to compute (the call is straight-line code before a
+ * return, where {@code this} is initialised), so the result is also valid for retransforming a
+ * class already loaded. {@code Instances.track} never throws, so the app's constructor cannot fail
+ * because of it.
  */
 final class Weaver {
 
-    private static final AsmVisitorWrapper ADVICE = Advice.to(TrackAdvice.class).on(ElementMatchers.isConstructor());
-    private static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
-            .with(TypeValidation.DISABLED)
-            .with(Implementation.Context.Disabled.Factory.INSTANCE)
-            .with(InstrumentedType.Factory.Default.FROZEN)
-            .with(VisibilityBridgeStrategy.Default.NEVER)
-            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+    private static final String INSTANCES = "dev/endsession/agent/boot/Instances";
+    private static final String TRACK = "(Ljava/lang/String;Ljava/lang/Object;)V";
 
     private Weaver() {
     }
@@ -38,15 +31,53 @@ final class Weaver {
     /**
      * @param className the class's name, e.g. {@code com.acme.Document}
      * @param bytes its class file as the JVM is about to define (or retransform) it
-     * @param loader its class loader, to read its supertypes when needed
      * @return the class file with every constructor reporting {@code this}
      */
-    static byte[] weave(String className, byte[] bytes, ClassLoader loader) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(className, bytes),
-                ClassFileLocator.ForClassLoader.of(loader));
-        TypePool pool = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(), locator,
-                TypePool.Default.ReaderMode.FAST);
-        TypeDescription type = pool.describe(className).resolve();
-        return BYTE_BUDDY.redefine(type, locator).visit(ADVICE).make(pool).getBytes();
+    static byte[] weave(String className, byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0); // copies what is unchanged as it is
+        reader.accept(new Constructors(writer, className), 0);
+        return writer.toByteArray();
+    }
+
+    /** Passes every method through, rewriting the constructors. */
+    private static final class Constructors extends ClassVisitor {
+        private final String className;
+
+        Constructors(ClassVisitor next, String className) {
+            super(Opcodes.ASM9, next);
+            this.className = className;
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+            MethodVisitor method = super.visitMethod(access, name, descriptor, signature, exceptions);
+            return "<init>".equals(name) && method != null ? new ReportOnReturn(method, className) : method;
+        }
+    }
+
+    /** Before each {@code return} of a constructor: {@code Instances.track(className, this)}. */
+    private static final class ReportOnReturn extends MethodVisitor {
+        private final String className;
+
+        ReportOnReturn(MethodVisitor next, String className) {
+            super(Opcodes.ASM9, next);
+            this.className = className;
+        }
+
+        @Override
+        public void visitInsn(int opcode) {
+            if (opcode == Opcodes.RETURN) {
+                super.visitLdcInsn(className);
+                super.visitVarInsn(Opcodes.ALOAD, 0);
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, INSTANCES, "track", TRACK, false);
+            }
+            super.visitInsn(opcode);
+        }
+
+        @Override
+        public void visitMaxs(int maxStack, int maxLocals) {
+            super.visitMaxs(maxStack + 2, maxLocals); // the two arguments pushed above
+        }
     }
 }

@@ -55,7 +55,7 @@ class WeaverTest {
     @Test
     void everyConstructorReportsTheObjectItBuiltAndOnlyOnceItIsBuilt() throws Exception {
         Instances.install((type, object) -> reported.add(new Object[] {type, object}));
-        byte[] woven = Weaver.weave(NAME, original(), getClass().getClassLoader());
+        byte[] woven = Weaver.weave(NAME, original());
         assertNotEquals(original().length, woven.length, "the class was changed");
         Class<?> type = new OneClassLoader(woven).loadClass(NAME);
 
@@ -73,8 +73,17 @@ class WeaverTest {
     }
 
     @Test
+    void aSinkThatThrowsNeverFailsTheAppsConstructor() throws Exception {
+        Instances.install((type, object) -> {
+            throw new IllegalStateException("broken sink");
+        });
+        Class<?> type = new OneClassLoader(Weaver.weave(NAME, original())).loadClass(NAME);
+        assertEquals("n", type.getMethod("name").invoke(type.getConstructor(String.class).newInstance("n")));
+    }
+
+    @Test
     void withoutASinkTheWovenClassWorksAsBefore() throws Exception {
-        Class<?> type = new OneClassLoader(Weaver.weave(NAME, original(), getClass().getClassLoader())).loadClass(NAME);
+        Class<?> type = new OneClassLoader(Weaver.weave(NAME, original())).loadClass(NAME);
         assertEquals("n", type.getMethod("name").invoke(type.getConstructor(String.class).newInstance("n")));
         assertEquals(0, reported.size());
     }

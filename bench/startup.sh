@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Start-up bench: wall time of a hello-world JVM, bare, with an empty agent, with the EndSession
+# agent (no rules), and with the agent and a rules file. Runs are interleaved (one of each, N times)
+# so that load from elsewhere on the machine falls on every configuration alike; prints medians.
+# Usage: bench/startup.sh [runs] [agent-jar]   (after mvn package; default 15 runs)
+#   OTHER_AGENT=path/to/another/endsession-agent.jar adds that jar, without and with the tracking rule
+#   (to compare a build of main, or another weaver, in the same session).
+set -euo pipefail
+cd "$(dirname "$0")"
+RUNS=${1:-15}
+AGENT=$(realpath "${2:-../agent/target/endsession-agent.jar}")
+OUT=target
+mkdir -p "$OUT/classes"
+javac -d "$OUT/classes" src/Hello.java src/EmptyAgent.java
+printf 'Premain-Class: EmptyAgent\n' > "$OUT/manifest.txt"
+jar cfm "$OUT/empty-agent.jar" "$OUT/manifest.txt" -C "$OUT/classes" EmptyAgent.class
+CP="$OUT/classes"
+declare -A CMD=(
+  [1-bare]="java -Xshare:auto -cp $CP Hello"
+  [2-empty-agent]="java -Xshare:auto -javaagent:$OUT/empty-agent.jar -cp $CP Hello"
+  [3-agent-no-rules]="java -Xshare:auto -javaagent:$AGENT=bridge=none -cp $CP Hello"
+  [4-agent-accessor-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=none,rules=accessor.rules -cp $CP Hello"
+  [5-agent-tracking-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=none,rules=tracking.rules -cp $CP Hello"
+)
+if [[ -n "${OTHER_AGENT:-}" ]]; then
+  OTHER=$(realpath "$OTHER_AGENT")
+  CMD[6-other-no-rules]="java -Xshare:auto -javaagent:$OTHER=bridge=none -cp $CP Hello"
+  CMD[7-other-tracking-rule]="java -Xshare:auto -javaagent:$OTHER=bridge=none,rules=tracking.rules -cp $CP Hello"
+fi
+NAMES=$(printf '%s\n' "${!CMD[@]}" | sort)
+for name in $NAMES; do : > "$OUT/$name.ms"; ${CMD[$name]} > /dev/null; done   # warm the page cache
+for ((i = 0; i < RUNS; i++)); do
+  for name in $NAMES; do
+    start=$(date +%s%N)
+    ${CMD[$name]} > /dev/null
+    echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$OUT/$name.ms"
+  done
+done
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+BARE=$(median "$OUT/1-bare.ms"); EMPTY=$(median "$OUT/2-empty-agent.ms")
+printf '%-24s %8s %10s %12s\n' configuration "median" "vs bare" "vs empty"
+for name in $NAMES; do
+  m=$(median "$OUT/$name.ms")
+  printf '%-24s %6s ms %+8s ms %+10s ms\n' "$name" "$m" "$(awk "BEGIN{print $m-$BARE}")" "$(awk "BEGIN{print $m-$EMPTY}")"
+done
+echo "($RUNS runs each, interleaved; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
