@@ -28,19 +28,24 @@ if [[ -n "${OTHER_AGENT:-}" ]]; then
   CMD[7-other-tracking-rule]="java -Xshare:auto -javaagent:$OTHER=bridge=none,rules=tracking.rules -cp $CP Hello"
 fi
 NAMES=$(printf '%s\n' "${!CMD[@]}" | sort)
-for name in $NAMES; do : > "$OUT/$name.ms"; ${CMD[$name]} > /dev/null; done   # warm the page cache
+for name in $NAMES; do : > "$OUT/$name.ms"; : > "$OUT/$name.cpu"; ${CMD[$name]} > /dev/null; done   # warm the page cache
+secs() { awk -F'[ms]' '{print $1 * 60 + $2}' <<< "$1"; }
 for ((i = 0; i < RUNS; i++)); do
   for name in $NAMES; do
     start=$(date +%s%N)
-    ${CMD[$name]} > /dev/null
+    # `times` in the subshell: the JVM's own user and system CPU time, which load elsewhere disturbs less than wall time
+    cpu=$( ( ${CMD[$name]} > /dev/null; times ) | tail -1 )
     echo $(( ($(date +%s%N) - start) / 1000000 )) >> "$OUT/$name.ms"
+    read -r user sys <<< "$cpu"
+    awk "BEGIN{print int(($(secs "$user") + $(secs "$sys")) * 1000)}" >> "$OUT/$name.cpu"
   done
 done
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-BARE=$(median "$OUT/1-bare.ms"); EMPTY=$(median "$OUT/2-empty-agent.ms")
-printf '%-24s %8s %10s %12s\n' configuration "median" "vs bare" "vs empty"
+EMPTY=$(median "$OUT/2-empty-agent.ms"); EMPTY_CPU=$(median "$OUT/2-empty-agent.cpu")
+printf '%-24s %10s %12s %10s %12s
+' configuration "wall" "vs empty" "cpu" "vs empty"
 for name in $NAMES; do
-  m=$(median "$OUT/$name.ms")
-  printf '%-24s %6s ms %+8s ms %+10s ms\n' "$name" "$m" "$(awk "BEGIN{print $m-$BARE}")" "$(awk "BEGIN{print $m-$EMPTY}")"
+  m=$(median "$OUT/$name.ms"); c=$(median "$OUT/$name.cpu")
+  printf '%-24s %7s ms %+9s ms %7s ms %+9s ms\n' "$name" "$m" "$(awk "BEGIN{print $m-$EMPTY}")" "$c" "$(awk "BEGIN{print $c-$EMPTY_CPU}")"
 done
-echo "($RUNS runs each, interleaved; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "(medians of $RUNS runs each, interleaved; $(nproc) cores; load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1))"

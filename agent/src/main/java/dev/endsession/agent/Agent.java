@@ -61,7 +61,7 @@ public final class Agent {
         }
         JvmExit.install(coordinator, options.exitBudget());
         if (instrumentation != null) {
-            ShutdownHookReport.install(instrumentation);
+            coordinator.register(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         Bridge bridge = Bridges.choose(options.bridge());
         try {

@@ -1,22 +1,32 @@
 package dev.endsession.agent.hooks;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.api.EndSessionEvent;
+import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Logs, when the JVM exits, each of the application's own shutdown hooks and how long it took: a
  * hook slower than {@link #SLOW} is a warning (Windows ends a process about 5 s after a console
  * close, and soon after it answered an end of session), the others are info lines.
+ *
+ * <p>When: armed by {@link #onEndOfSession}, a listener, at the start of an end of session; the JVM
+ * exits afterwards (the bus or Windows asks it to), and the report is made then. Arming only then
+ * keeps it off the start path ({@code redefineModule} costs a few milliseconds of lambda bootstrap).
+ * A JVM that exits on its own (SIGTERM, {@code System.exit}) has already taken its hooks out of the
+ * table by the time the agent hears of it, so it gets no report.
  *
  * <p>How: the JDK keeps the hooks in {@code java.lang.ApplicationShutdownHooks.hooks}, which this
  * class replaces by a {@link TimedHooks} holding the same hooks, so it learns when the JVM starts
@@ -37,10 +47,45 @@ public final class ShutdownHookReport {
     }
 
     /**
+     * @param instrumentation to open {@code java.lang} to the agent when the time comes
+     * @return a listener that arms the report when an end of session starts (first of all cleanups)
+     */
+    public static EndSessionListener onEndOfSession(Instrumentation instrumentation) {
+        return new Arm(instrumentation);
+    }
+
+    /** Arms the report once, as the first cleanup of an end of session. */
+    private static final class Arm implements EndSessionListener {
+        private final Instrumentation instrumentation;
+        private final AtomicBoolean armed = new AtomicBoolean();
+
+        Arm(Instrumentation instrumentation) {
+            this.instrumentation = instrumentation;
+        }
+
+        @Override
+        public void onEndSession(EndSessionEvent event) {
+            if (armed.compareAndSet(false, true)) {
+                install(instrumentation);
+            }
+        }
+
+        @Override
+        public int order() {
+            return Integer.MAX_VALUE; // cleanups run highest order first: arm before any slow cleanup
+        }
+
+        @Override
+        public String name() {
+            return "shutdown-hook report";
+        }
+    }
+
+    /**
      * @param instrumentation to open {@code java.lang} to the agent
      * @return whether the report will be made
      */
-    public static boolean install(Instrumentation instrumentation) {
+    static boolean install(Instrumentation instrumentation) {
         try {
             Class<?> table = Class.forName("java.lang.ApplicationShutdownHooks");
             Module base = Object.class.getModule();
@@ -83,13 +128,17 @@ public final class ShutdownHookReport {
         }
     }
 
-    /** Runs as a shutdown hook: waits for the application's hooks and logs each as it ends. */
-    static void report(TimedHooks timed) {
+    /**
+     * Runs as a shutdown hook: waits for the application's hooks and logs each as it ends.
+     *
+     * @return each hook's name and milliseconds, in the order they ended (empty before shutdown)
+     */
+    static Map<String, Long> report(TimedHooks timed) {
+        Map<String, Long> took = new LinkedHashMap<>();
         List<Thread> started = timed.started();
         if (started == null) {
-            return;
+            return took;
         }
-        long t0 = timed.startedAt();
         List<Thread> running = new ArrayList<>();
         for (Thread hook : started) {
             if (!hook.getName().startsWith("endsession-")) { // the agent's own hooks report themselves
@@ -98,32 +147,33 @@ public final class ShutdownHookReport {
         }
         if (running.isEmpty()) {
             LOG.info("The application has no shutdown hooks");
-            return;
+            return took;
         }
-        int count = running.size();
         String slowest = "";
-        long slowestNanos = -1;
+        long slowestMs = -1;
         while (!running.isEmpty()) {
             join(running.get(0));
-            long took = System.nanoTime() - t0;
+            long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - timed.startedAt());
             for (Iterator<Thread> it = running.iterator(); it.hasNext(); ) {
                 Thread hook = it.next();
                 if (hook.getState() == Thread.State.TERMINATED) { // not NEW: a hook started after this one is still to run
                     it.remove();
-                    log(timed.name(hook), took);
-                    if (took > slowestNanos) {
-                        slowestNanos = took;
-                        slowest = timed.name(hook);
+                    String name = timed.name(hook);
+                    took.put(name, ms);
+                    log(name, ms);
+                    if (ms > slowestMs) {
+                        slowestMs = ms;
+                        slowest = name;
                     }
                 }
             }
         }
-        LOG.info("The application's {} shutdown hooks had all ended {} ms after the JVM started them; the slowest: {}", count,
-                TimeUnit.NANOSECONDS.toMillis(slowestNanos), slowest);
+        LOG.info("The application's {} shutdown hooks had all ended {} ms after the JVM started them; the slowest: {}",
+                took.size(), slowestMs, slowest);
+        return took;
     }
 
-    private static void log(String hook, long nanos) {
-        long ms = TimeUnit.NANOSECONDS.toMillis(nanos);
+    private static void log(String hook, long ms) {
         if (ms >= SLOW.toMillis()) {
             LOG.warn("Shutdown hook {} took {} ms: too slow for the end of a Windows session, which may end the "
                     + "process first", hook, ms);
@@ -143,7 +193,10 @@ public final class ShutdownHookReport {
     /** @return e.g. {@code 'save-notes' (com.acme.notes.Notes lambda)} */
     static String describe(Thread hook) {
         Object task = hook.getClass() != Thread.class ? hook : runnableOf(hook);
-        String type = task == null ? "?" : task.getClass().getName();
+        if (task == null) {
+            return "'" + hook.getName() + "'"; // java.lang not open to the agent: the name alone
+        }
+        String type = task.getClass().getName();
         int lambda = type.indexOf("$$Lambda");
         return "'" + hook.getName() + "' (" + (lambda > 0 ? type.substring(0, lambda) + " lambda" : type) + ")";
     }

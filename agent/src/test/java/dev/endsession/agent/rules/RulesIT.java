@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,7 +67,7 @@ class RulesIT {
         void aTrackingRuleLoadsByteBuddyOnceItsClassLoads() {
             try (NotesApp app = NotesApp.start(dir, "bridge=none,rules=" + NOTES_RULES, "-verbose:class")) {
                 app.send("new a");
-                assertTrue(app.jvm().stdout().contains("net.bytebuddy.ByteBuddy "), "the check above can fail: " + app.jvm().stdout());
+                assertTrue(app.jvm().stdout().contains("net.bytebuddy.jar.asm.ClassReader "), "the check above can fail: " + app.jvm().stdout());
             }
         }
     }
@@ -177,34 +175,6 @@ class RulesIT {
             AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(Long.MAX_VALUE / 2), "bridge=none");
             assertEquals(3, run.exit(), run.output());
             assertTrue(run.output().startsWith("Cannot attach to pid "), run.output());
-        }
-    }
-
-    @Nested
-    class ShutdownHooks {
-
-        @Test
-        void theAppsOwnHooksAreReportedWithTheirTimeAndASlowOneIsAWarning() {
-            try (NotesApp app = NotesApp.start(dir, "bridge=none,log=info", "-Dnotes.hook.ms=1500")) {
-                app.send("new a");
-                app.terminate();
-                Matcher m = Pattern.compile("\\[WARN] endsession.hooks - Shutdown hook 'notes-flush' \\(com.acme.notes.Notes lambda\\) "
-                        + "took (\\d+) ms: too slow").matcher(app.jvm().stderr());
-                assertTrue(m.find(), app.jvm().describe());
-                long ms = Long.parseLong(m.group(1));
-                assertTrue(ms >= 1500 && ms < 15_000, "took " + ms);
-                assertTrue(app.jvm().stderr().contains("The application's 1 shutdown hooks had all ended"), app.jvm().describe());
-            }
-        }
-
-        @Test
-        void aQuickHookIsAnInfoLine() {
-            try (NotesApp app = NotesApp.start(dir, "bridge=none,log=info")) {
-                app.terminate();
-                assertTrue(app.jvm().stderr().contains("[INFO] endsession.hooks - Shutdown hook 'notes-flush' (com.acme.notes.Notes lambda) took "),
-                        app.jvm().describe());
-                assertFalse(app.jvm().stderr().contains("too slow"), app.jvm().describe());
-            }
         }
     }
 }
