@@ -60,9 +60,6 @@ public final class Agent {
             Rules.start(options.rules().get(), coordinator, instrumentation, attached);
         }
         JvmExit.install(coordinator, options.exitBudget());
-        if (instrumentation != null) {
-            coordinator.register(ShutdownHookReport.onEndOfSession(instrumentation));
-        }
         Bridge bridge = Bridges.choose(options.bridge());
         try {
             bridge.start(coordinator, options);
@@ -70,6 +67,9 @@ public final class Agent {
             log.error("The {} bridge did not start ({}); this JVM hears only its own exit", bridge.id(), e.toString());
             bridge.close();
             bridge = Bridge.None.INSTANCE;
+        }
+        if (instrumentation != null && bridge != Bridge.None.INSTANCE) { // only a bridge brings an end of session
+            coordinator.register(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = new Agent(options, coordinator, bridge);
         EndSession.installBackend(new AgentBackend(coordinator, bridge));
