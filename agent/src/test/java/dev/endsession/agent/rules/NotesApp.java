@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Drives the example notes app ({@code examples/plain-app}, which has never heard of EndSession)
@@ -40,8 +41,16 @@ final class NotesApp implements AutoCloseable {
 
     /** @param agentOptions the agent's options, or null for no agent at all */
     static NotesApp start(Path dir, String agentOptions, String... jvmOptions) {
+        return start(dir, Map.of(), agentOptions, jvmOptions);
+    }
+
+    /** @param env extra environment, e.g. the session bus directory @param agentOptions null for no agent */
+    static NotesApp start(Path dir, Map<String, String> env, String agentOptions, String... jvmOptions) {
         TestJvm.Builder builder = TestJvm.main(Notes.class).classPathOnly(classes()).jvmOptions(jvmOptions);
         builder = agentOptions == null ? builder.withoutAgent() : builder.agentOptions(agentOptions);
+        for (Map.Entry<String, String> variable : env.entrySet()) {
+            builder = builder.env(variable.getKey(), variable.getValue());
+        }
         return new NotesApp(builder.start(dir));
     }
 
