@@ -1,5 +1,7 @@
 package dev.endsession.agent.rules;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.EndSessionEvent;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.QueryEndSession;
@@ -9,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * One rule as a listener: vetoes while its veto method returns true on any of its objects, with the

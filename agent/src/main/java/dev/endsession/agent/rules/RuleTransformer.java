@@ -1,12 +1,12 @@
 package dev.endsession.agent.rules;
 
 import dev.endsession.agent.boot.Instances;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Sees every class the JVM defines, and acts only on those named in rules (a set lookup per class):
