@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Drives the example notes app ({@code examples/plain-app}, which has never heard of EndSession)
@@ -68,6 +69,26 @@ final class NotesApp implements AutoCloseable {
             throw new AssertionError("'" + command + "' failed\n" + jvm.describe());
         }
         return this;
+    }
+
+    /**
+     * Waits until {@code condition} holds, reading what the app wrote (files) between short pauses.
+     *
+     * @throws AssertionError naming {@code what}, with the app's output, if it does not in time
+     */
+    void await(BooleanSupplier condition, String what) {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("no " + what + " within " + WAIT + "\n" + jvm.describe());
+            }
+            try {
+                Thread.sleep(20); // a pause between reads of what another process writes, not a synchronization
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** SIGTERM, as a logoff or kill would send, then waits for the exit. */

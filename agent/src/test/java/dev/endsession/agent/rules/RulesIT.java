@@ -76,7 +76,7 @@ class RulesIT {
     class WrongRules {
 
         @Test
-        void eachWrongRuleGetsOneClearLineAndTheAppAndTheGoodRulesWork() throws IOException, InterruptedException {
+        void eachWrongRuleGetsOneClearLineAndTheAppAndTheGoodRulesWork() throws IOException {
             Path rules = rules(
                     "[typo-class]", "track = com.acme.notes.Nte", "veto = isDirty",
                     "[typo-method]", "track = com.acme.notes.Note", "veto = isModified",
@@ -100,11 +100,8 @@ class RulesIT {
         }
 
         /** The class is checked on a thread of its own once it has loaded: wait for its line. */
-        String awaitStderr(NotesApp app, String text) throws InterruptedException {
-            long end = System.nanoTime() + NotesApp.WAIT.toNanos();
-            while (!app.jvm().stderr().contains(text) && System.nanoTime() < end) {
-                Thread.sleep(20); // a pause between reads of a file the app writes, not a synchronization
-            }
+        String awaitStderr(NotesApp app, String text) {
+            app.await(() -> app.jvm().stderr().contains(text), "'" + text + "' on stderr");
             return app.jvm().stderr();
         }
 
