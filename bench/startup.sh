@@ -5,6 +5,7 @@
 # Usage: bench/startup.sh [runs] [agent-jar]   (after mvn package; default 15 runs)
 #   OTHER_AGENT=path/to/another/endsession-agent.jar adds that jar, without and with the tracking rule
 #   (to compare a build of main, or another weaver, in the same session).
+#   BRIDGE=bus runs the agents with the session bus bridge (a private bus directory) instead of none.
 set -euo pipefail
 cd "$(dirname "$0")"
 RUNS=${1:-15}
@@ -15,17 +16,19 @@ javac -d "$OUT/classes" src/Hello.java src/EmptyAgent.java
 printf 'Premain-Class: EmptyAgent\n' > "$OUT/manifest.txt"
 jar cfm "$OUT/empty-agent.jar" "$OUT/manifest.txt" -C "$OUT/classes" EmptyAgent.class
 CP="$OUT/classes"
+B=${BRIDGE:-none}
+export ENDSESSION_BUS_DIR="$PWD/$OUT/bus"
 declare -A CMD=(
   [1-bare]="java -Xshare:auto -cp $CP Hello"
   [2-empty-agent]="java -Xshare:auto -javaagent:$OUT/empty-agent.jar -cp $CP Hello"
-  [3-agent-no-rules]="java -Xshare:auto -javaagent:$AGENT=bridge=none -cp $CP Hello"
-  [4-agent-accessor-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=none,rules=accessor.rules -cp $CP Hello"
-  [5-agent-tracking-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=none,rules=tracking.rules -cp $CP Hello"
+  [3-agent-no-rules]="java -Xshare:auto -javaagent:$AGENT=bridge=$B -cp $CP Hello"
+  [4-agent-accessor-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=$B,rules=accessor.rules -cp $CP Hello"
+  [5-agent-tracking-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=$B,rules=tracking.rules -cp $CP Hello"
 )
 if [[ -n "${OTHER_AGENT:-}" ]]; then
   OTHER=$(realpath "$OTHER_AGENT")
-  CMD[6-other-no-rules]="java -Xshare:auto -javaagent:$OTHER=bridge=none -cp $CP Hello"
-  CMD[7-other-tracking-rule]="java -Xshare:auto -javaagent:$OTHER=bridge=none,rules=tracking.rules -cp $CP Hello"
+  CMD[6-other-no-rules]="java -Xshare:auto -javaagent:$OTHER=bridge=$B -cp $CP Hello"
+  CMD[7-other-tracking-rule]="java -Xshare:auto -javaagent:$OTHER=bridge=$B,rules=tracking.rules -cp $CP Hello"
 fi
 NAMES=$(printf '%s\n' "${!CMD[@]}" | sort)
 for name in $NAMES; do : > "$OUT/$name.ms"; : > "$OUT/$name.cpu"; ${CMD[$name]} > /dev/null; done   # warm the page cache

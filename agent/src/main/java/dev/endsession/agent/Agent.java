@@ -68,8 +68,8 @@ public final class Agent {
             bridge.close();
             bridge = Bridge.None.INSTANCE;
         }
-        if (instrumentation != null && bridge != Bridge.None.INSTANCE) { // only a bridge brings an end of session
-            coordinator.register(ShutdownHookReport.onEndOfSession(instrumentation));
+        if (instrumentation != null) {
+            coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = new Agent(options, coordinator, bridge);
         EndSession.installBackend(new AgentBackend(coordinator, bridge));

@@ -2,8 +2,7 @@ package dev.endsession.agent.hooks;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
-import dev.endsession.api.EndSessionEvent;
-import dev.endsession.api.EndSessionListener;
+import dev.endsession.api.Reason;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -16,15 +15,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Logs, when the JVM exits, each of the application's own shutdown hooks and how long it took: a
  * hook slower than {@link #SLOW} is a warning (Windows ends a process about 5 s after a console
  * close, and soon after it answered an end of session), the others are info lines.
  *
- * <p>When: armed by {@link #onEndOfSession}, a listener, at the start of an end of session; the JVM
- * exits afterwards (the bus or Windows asks it to), and the report is made then. Arming only then
- * keeps it off the start path ({@code redefineModule} costs a few milliseconds of lambda bootstrap).
+ * <p>When: armed by {@link #onEndOfSession} as the coordinator starts the cleanup of an end of
+ * session; the JVM exits afterwards (the bus or Windows asks it to), and the report is made then.
+ * Arming only then keeps it off the start path ({@code redefineModule} costs a few milliseconds of
+ * lambda bootstrap), and not being a listener keeps it from costing a worker thread at every exit.
  * A JVM that exits on its own (SIGTERM, {@code System.exit}) has already taken its hooks out of the
  * table by the time the agent hears of it, so it gets no report.
  *
@@ -48,14 +49,14 @@ public final class ShutdownHookReport {
 
     /**
      * @param instrumentation to open {@code java.lang} to the agent when the time comes
-     * @return a listener that arms the report when an end of session starts (first of all cleanups)
+     * @return what arms the report when an end of session starts (not when the JVM exits on its own)
      */
-    public static EndSessionListener onEndOfSession(Instrumentation instrumentation) {
+    public static Consumer<Set<Reason>> onEndOfSession(Instrumentation instrumentation) {
         return new Arm(instrumentation);
     }
 
-    /** Arms the report once, as the first cleanup of an end of session. */
-    private static final class Arm implements EndSessionListener {
+    /** Arms the report once, when the cleanup of an end of session starts. */
+    private static final class Arm implements Consumer<Set<Reason>> {
         private final Instrumentation instrumentation;
         private final AtomicBoolean armed = new AtomicBoolean();
 
@@ -64,20 +65,11 @@ public final class ShutdownHookReport {
         }
 
         @Override
-        public void onEndSession(EndSessionEvent event) {
-            if (armed.compareAndSet(false, true)) {
+        public void accept(Set<Reason> reasons) {
+            // At JVM_EXIT the JDK has already taken its hooks out of the table: nothing to arm.
+            if (!reasons.contains(Reason.JVM_EXIT) && armed.compareAndSet(false, true)) {
                 install(instrumentation);
             }
-        }
-
-        @Override
-        public int order() {
-            return Integer.MAX_VALUE; // cleanups run highest order first: arm before any slow cleanup
-        }
-
-        @Override
-        public String name() {
-            return "shutdown-hook report";
         }
     }
 
