@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start-up bench: wall time of a hello-world JVM, bare, with an empty agent, with the EndSession
-# agent (no rules), and with the agent and a rules file. Runs are interleaved (one of each, N times)
+# Start-up bench: wall and CPU time of a hello-world JVM, bare, with an empty agent, with the EndSession
+# agent (no rules), with a plugin that does nothing (what any listener costs), and with the agent
+# and a rules file. Runs are interleaved (one of each, N times)
 # so that load from elsewhere on the machine falls on every configuration alike; prints medians.
 # Usage: bench/startup.sh [runs] [agent-jar]   (after mvn package; default 15 runs)
 #   OTHER_AGENT=path/to/another/endsession-agent.jar adds that jar, without and with the tracking rule
@@ -13,6 +14,10 @@ AGENT=$(realpath "${2:-../agent/target/endsession-agent.jar}")
 OUT=target
 mkdir -p "$OUT/classes"
 javac -d "$OUT/classes" src/Hello.java src/EmptyAgent.java
+mkdir -p "$OUT/plugin/classes/META-INF/services" "$OUT/plugins"
+javac -cp "$AGENT" -d "$OUT/plugin/classes" src/NopListener.java
+echo NopListener > "$OUT/plugin/classes/META-INF/services/dev.endsession.api.EndSessionListener"
+jar cf "$OUT/plugins/nop.jar" -C "$OUT/plugin/classes" .
 printf 'Premain-Class: EmptyAgent\n' > "$OUT/manifest.txt"
 jar cfm "$OUT/empty-agent.jar" "$OUT/manifest.txt" -C "$OUT/classes" EmptyAgent.class
 CP="$OUT/classes"
@@ -22,6 +27,7 @@ declare -A CMD=(
   [1-bare]="java -Xshare:auto -cp $CP Hello"
   [2-empty-agent]="java -Xshare:auto -javaagent:$OUT/empty-agent.jar -cp $CP Hello"
   [3-agent-no-rules]="java -Xshare:auto -javaagent:$AGENT=bridge=$B -cp $CP Hello"
+  [3b-agent-nop-plugin]="java -Xshare:auto -javaagent:$AGENT=bridge=$B,plugins=$OUT/plugins -cp $CP Hello"
   [4-agent-accessor-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=$B,rules=accessor.rules -cp $CP Hello"
   [5-agent-tracking-rule]="java -Xshare:auto -javaagent:$AGENT=bridge=$B,rules=tracking.rules -cp $CP Hello"
 )
