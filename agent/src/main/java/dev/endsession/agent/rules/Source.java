@@ -38,7 +38,8 @@ interface Source {
 
         @Override
         public String loaded(Class<?> type, Consumer<Class<?>> open) {
-            return null;
+            return type.isInterface() ? type.getName() + " is an interface: it has no constructor to track; name a class "
+                    + "that implements it, or use an accessor" : null;
         }
 
         @Override

@@ -169,6 +169,13 @@ class RuleListenerTest {
         }
 
         @Test
+        void anInterfaceCannotBeTracked() {
+            String error = tracking(rule("[r]", "track = java.lang.Runnable", "cleanup = run")).loaded(Runnable.class);
+            assertEquals("java.lang.Runnable is an interface: it has no constructor to track; name a class that implements it, "
+                    + "or use an accessor", error);
+        }
+
+        @Test
         void aVetoMethodMustReturnBoolean() {
             String error = tracking(rule("[docs]", "track = " + DOC, "veto = label")).loaded(Doc.class);
             assertEquals("method " + DOC + ".label() returns String, not boolean; a veto needs a boolean method", error);

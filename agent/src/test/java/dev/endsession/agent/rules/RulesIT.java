@@ -168,6 +168,18 @@ class RulesIT {
         }
 
         @Test
+        void anUnreadableRulesFileIsBadInputAndNothingIsAttached() throws Exception {
+            try (NotesApp app = NotesApp.start(dir, null)) {
+                AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(app.pid()), "rules=no-such.rules");
+                assertEquals(2, run.exit(), run.output());
+                assertTrue(run.output().startsWith("The rules file " + dir.resolve("no-such.rules") + " cannot be read."), run.output());
+                app.send("new a").send("edit a x");
+                app.terminate();
+                assertEquals(List.of(), saved(app), "no agent, no cleanup: " + app.jvm().describe());
+            }
+        }
+
+        @Test
         void aPidThatIsNoJvmIsAFailureWithTheReason() throws Exception {
             AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(Long.MAX_VALUE / 2), "bridge=none");
             assertEquals(3, run.exit(), run.output());
