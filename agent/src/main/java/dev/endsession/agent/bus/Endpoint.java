@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
@@ -48,14 +49,20 @@ final class Endpoint implements AutoCloseable {
 
     /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one); {@link #serve()} next. */
     static Endpoint bind(SessionDirectory directory, Conversation.Host host) throws IOException {
-        Path socket = directory.socketFor(ProcessHandle.current().pid());
-        Files.deleteIfExists(socket); // our pid, so whatever is there belongs to a dead process
+        long pid = ProcessHandle.current().pid();
+        Path socket = directory.socketFor(pid);
+        // Bound and listening under a private name first, then renamed: an initiator never finds
+        // the socket before it accepts, so it never mistakes a socket being set up for a dead one.
+        Path binding = directory.path().resolve(pid + ".binding");
+        Files.deleteIfExists(binding); // our pid, so whatever is there belongs to a dead process
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            server.bind(UnixDomainSocketAddress.of(binding));
+            Files.setPosixFilePermissions(binding, PosixFilePermissions.fromString("rw-------"));
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             server.close();
+            Files.deleteIfExists(binding);
             throw e;
         }
         Endpoint endpoint = new Endpoint(server, socket, host);
