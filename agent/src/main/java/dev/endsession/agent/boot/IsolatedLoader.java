@@ -24,6 +24,8 @@ final class IsolatedLoader extends ClassLoader {
 
     private static final String PREFIX = "inst/";
     private static final String SHARED = "dev.endsession.api.";
+    /** This package too: the agent installs the sink of {@link Instances}, which woven app classes call. */
+    private static final String BOOT = "dev.endsession.agent.boot.";
     private static IsolatedLoader instance;
 
     static {
@@ -72,7 +74,7 @@ final class IsolatedLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(SHARED)) {
+        if (name.startsWith(SHARED) || name.startsWith(BOOT)) {
             return apiLoader.loadClass(name);
         }
         return super.loadClass(name, resolve);
