@@ -20,6 +20,7 @@ final class Startup {
     static final String EMPTY = "empty agent";
     static final String DEFAULT = "EndSession, default options";
     static final String NO_BRIDGE = "EndSession, bridge=none";
+    static final String PADDED = "empty agent, padded to our jar's size and entries";
 
     private final Subjects subjects;
     private final Map<String, List<String>> variants = new LinkedHashMap<>();
@@ -30,7 +31,7 @@ final class Startup {
         this.subjects = subjects;
         variants.put(NONE, List.of());
         variants.put(EMPTY, List.of("-javaagent:" + subjects.emptyAgentJar));
-        variants.put("empty agent, padded to our jar's size and entries", List.of("-javaagent:" + subjects.paddedEmptyAgent()));
+        variants.put(PADDED, List.of("-javaagent:" + subjects.paddedEmptyAgent()));
         variants.put(DEFAULT, List.of(subjects.agent("")));
         variants.put(NO_BRIDGE, List.of(subjects.agent("bridge=none")));
     }

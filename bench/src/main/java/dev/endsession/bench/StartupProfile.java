@@ -24,6 +24,8 @@ final class StartupProfile {
     private static final Pattern LOAD = Pattern.compile("^\\[(\\d+)ns\\] (\\S+) source: (.*)$");
     private static final Pattern PHASE = Pattern.compile("\\[startuptime\\] (.+), ([0-9.]+) secs");
     private static final String MAIN = "dev.endsession.bench.apps.Hello";
+    /** Loaded when the JVM starts the agent machinery, before it opens the agent jar for the premain class. */
+    private static final String INSTRUMENTATION = "java.lang.instrument.Instrumentation";
     /**
      * Milestone classes: where each starts, what the agent (or the JDK on its behalf) does until the
      * next milestone is loaded. Sorted by the time they were loaded, so the phases follow whatever
@@ -45,6 +47,7 @@ final class StartupProfile {
     }
 
     private final Subjects subjects;
+    private final Map<String, List<Double>> jarOpen = new LinkedHashMap<>();
 
     StartupProfile(Subjects subjects) {
         this.subjects = subjects;
@@ -54,8 +57,9 @@ final class StartupProfile {
         Map<String, List<Double>> jvmPhases = new LinkedHashMap<>();
         Map<String, List<Double>> agentPhases = new LinkedHashMap<>();
         Map<String, List<Double>> classes = new LinkedHashMap<>();
+        jarOpen.clear();
         for (int i = 0; i < runs; i++) {
-            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.DEFAULT, Startup.NO_BRIDGE)) {
+            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.PADDED, Startup.DEFAULT, Startup.NO_BRIDGE)) {
                 profile(variant, jvmPhases, agentPhases, classes);
             }
         }
@@ -64,6 +68,10 @@ final class StartupProfile {
         List<List<String>> rows = new ArrayList<>();
         jvmPhases.forEach((k, v) -> rows.add(List.of(k, Report.ms(new Stats(v).median()))));
         report.table(List.of("JVM phase (variant: phase)", "ms"), rows);
+        List<List<String>> openRows = new ArrayList<>();
+        jarOpen.forEach((k, v) -> openRows.add(List.of(k, Report.ms(new Stats(v).median()))));
+        report.table(List.of("from `java.lang.instrument.Instrumentation` loaded to the premain class loaded "
+                + "(the JVM opens the agent jar and reads its central directory)", "ms"), openRows);
         List<List<String>> agentRows = new ArrayList<>();
         agentPhases.forEach((k, v) -> agentRows.add(List.of(k, Report.ms(new Stats(v).median()))));
         report.table(List.of("from the agent class loaded to the main class loaded", "ms"), agentRows);
@@ -84,6 +92,8 @@ final class StartupProfile {
                 "-Xlog:startuptime:file=" + phases));
         if (variant.equals(Startup.EMPTY)) {
             options.add("-javaagent:" + subjects.emptyAgentJar);
+        } else if (variant.equals(Startup.PADDED)) {
+            options.add("-javaagent:" + subjects.paddedEmptyAgent());
         } else if (variant.equals(Startup.DEFAULT)) {
             options.add(subjects.agent(""));
         } else if (variant.equals(Startup.NO_BRIDGE)) {
@@ -107,13 +117,17 @@ final class StartupProfile {
             }
         }
         add(classes, variant + ": all", loaded.size());
-        String first = variant.equals(Startup.EMPTY) ? "dev.endsession.bench.empty.EmptyAgent" : "dev.endsession.agent.boot.Boot";
+        boolean empty = variant.equals(Startup.EMPTY) || variant.equals(Startup.PADDED);
+        String first = empty ? "dev.endsession.bench.empty.EmptyAgent" : "dev.endsession.agent.boot.Boot";
         if (variant.equals(Startup.NONE) || !at.containsKey(first) || !at.containsKey(MAIN)) {
             return;
         }
+        if (at.containsKey(INSTRUMENTATION)) {
+            add(jarOpen, variant, (at.get(first) - at.get(INSTRUMENTATION)) / 1e6);
+        }
         add(agentPhases, variant + ": in all", (at.get(MAIN) - at.get(first)) / 1e6);
         countSources(variant, loaded, at.get(first), at.get(MAIN), classes);
-        if (!variant.equals(Startup.EMPTY)) {
+        if (!empty) {
             List<String> names = new ArrayList<>();
             for (String name : MILESTONES.keySet()) {
                 if (at.containsKey(name) && at.get(name) >= at.get(first) && at.get(name) < at.get(MAIN)) {
