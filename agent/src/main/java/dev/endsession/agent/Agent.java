@@ -5,8 +5,8 @@ import dev.endsession.agent.config.LogSetup;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
-import dev.endsession.agent.core.Prompts;
 import dev.endsession.agent.plugins.PluginFinder;
+import dev.endsession.agent.prompt.PromptChooser;
 import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
@@ -70,7 +70,7 @@ public final class Agent {
 
     private static Policy policy(AgentOptions options) {
         return new Policy(options.budget(), options.onFailure() == AgentOptions.Counted.VETO,
-                options.onHang() == AgentOptions.Counted.VETO, Prompts.NONE);
+                options.onHang() == AgentOptions.Counted.VETO, PromptChooser.choose(options.prompt(), options.name()));
     }
 
     /** The main class or jar the JVM was started with, e.g. {@code notes.jar} or {@code Notes}. */
