@@ -1,7 +1,6 @@
 package dev.endsession.agent;
 
 import dev.endsession.agent.config.AgentOptions;
-import dev.endsession.agent.config.LogSetup;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
@@ -11,8 +10,8 @@ import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Starts the agent in this JVM: options, logging, coordinator, plugins, the JVM-exit hook, the
@@ -41,13 +40,15 @@ public final class Agent {
     public static synchronized void start(String text, Instrumentation instrumentation, boolean attached) {
         OptionParser.Parsed parsed = OptionParser.parse(text, defaultName());
         // One line per bad option, on stderr, before anything else: the user must see these.
-        parsed.errors().forEach(e -> System.err.println("endsession: " + e));
+        for (String error : parsed.errors()) {
+            System.err.println("endsession: " + error);
+        }
         AgentOptions options = parsed.options();
         if (running != null) {
             System.err.println("endsession: the agent is already running in this JVM; nothing to do");
             return;
         }
-        LogSetup.configure(options.log());
+        LoggerFactory.setLevel(options.log());
         Logger log = LoggerFactory.getLogger("endsession");
         Coordinator coordinator = new Coordinator(policy(options));
         for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
@@ -64,8 +65,10 @@ public final class Agent {
         }
         running = new Agent(options, coordinator, bridge);
         EndSession.installBackend(new AgentBackend(coordinator, bridge));
-        log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
-                coordinator.listenerNames().size(), attached ? ", attached" : "");
+        if (log.isInfoEnabled()) {
+            log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
+                    coordinator.listenerNames().size(), attached ? ", attached" : "");
+        }
     }
 
     private static Policy policy(AgentOptions options) {

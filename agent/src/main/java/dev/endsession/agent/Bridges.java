@@ -2,8 +2,8 @@ package dev.endsession.agent;
 
 import dev.endsession.agent.config.AgentOptions.BridgeMode;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The one place that picks a bridge for the platform. Bridges are loaded by name so that, say, no

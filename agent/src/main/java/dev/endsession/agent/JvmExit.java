@@ -17,8 +17,12 @@ final class JvmExit {
     }
 
     static void install(Coordinator coordinator, Duration budget) {
-        Thread hook = new Thread(() -> coordinator.end(EnumSet.of(Reason.JVM_EXIT), Instant.now().plus(budget)),
-                "endsession-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // A named class, not a lambda: bootstrapping a lambda would cost milliseconds at agent start.
+        Runtime.getRuntime().addShutdownHook(new Thread("endsession-exit") {
+            @Override
+            public void run() {
+                coordinator.end(EnumSet.of(Reason.JVM_EXIT), Instant.now().plus(budget));
+            }
+        });
     }
 }

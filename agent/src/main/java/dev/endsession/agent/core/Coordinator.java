@@ -22,8 +22,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The JVM's end-of-session state machine. Bridges call {@link #query}, then {@link #end} or
@@ -153,14 +153,15 @@ public final class Coordinator {
             settle(entry.name(), cleanup, share, finished, failed);
         }
         List<String> overran = new ArrayList<>();
-        running.forEach((name, cleanup) -> {
+        for (Map.Entry<String, Future<?>> cleanup : running.entrySet()) {
+            String name = cleanup.getKey();
             if (!finished.contains(name) && !failed.contains(name)) {
-                settle(name, cleanup, untilDeadline(deadline), finished, failed);
-                if (!cleanup.isDone()) {
+                settle(name, cleanup.getValue(), untilDeadline(deadline), finished, failed);
+                if (!cleanup.getValue().isDone()) {
                     overran.add(name);
                 }
             }
-        });
+        }
         EndReport report = new EndReport(finished, failed, overran, Duration.between(start, Instant.now()));
         if (!overran.isEmpty()) {
             LOG.warn("Cleanups still running at the deadline: {}", overran);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Finds {@link EndSessionListener} plugins. A plugin that fails to load or to construct is logged
@@ -36,31 +36,31 @@ public final class PluginFinder {
      */
     public static List<EndSessionListener> find(ClassLoader appLoader, Optional<Path> directory) {
         List<EndSessionListener> found = new ArrayList<>(load(appLoader, appLoader));
-        directory.ifPresent(dir -> {
-            ClassLoader plugins = pluginLoader(dir, appLoader);
+        if (directory.isPresent()) {
+            ClassLoader plugins = pluginLoader(directory.get(), appLoader);
             if (plugins != null) {
                 found.addAll(load(plugins, plugins));
             }
-        });
+        }
         return found;
     }
 
     /** Loads the providers visible to {@code loader} whose class was defined by {@code owner}. */
     private static List<EndSessionListener> load(ClassLoader loader, ClassLoader owner) {
         List<EndSessionListener> found = new ArrayList<>();
-        Iterator<ServiceLoader.Provider<EndSessionListener>> providers =
-                ServiceLoader.load(EndSessionListener.class, loader).stream().iterator();
+        // The plain iterator, not stream(): streams and lambdas cost milliseconds at agent start.
+        Iterator<EndSessionListener> providers = ServiceLoader.load(EndSessionListener.class, loader).iterator();
         int errors = 0;
         while (errors < MAX_ERRORS) {
             try {
                 if (!providers.hasNext()) {
                     break;
                 }
-                ServiceLoader.Provider<EndSessionListener> provider = providers.next();
-                if (provider.type().getClassLoader() == owner) {
-                    EndSessionListener listener = provider.get();
+                EndSessionListener listener = providers.next();
+                // A plugin directory's loader also sees the app's plugins through its parent: skip those.
+                if (listener.getClass().getClassLoader() == owner) {
                     found.add(listener);
-                    LOG.debug("Plugin {} loaded", provider.type().getName());
+                    LOG.debug("Plugin {} loaded", listener.getClass().getName());
                 }
             } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errors++;
