@@ -1,0 +1,117 @@
+package dev.endsession.agent.windows;
+
+import dev.endsession.agent.config.AgentOptions;
+import dev.endsession.agent.core.Coordinator;
+import dev.endsession.api.Reason;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
+
+/**
+ * The Windows bridge's logic on top of a {@link Win32Port}: the shutdown level, the hidden window
+ * on its pump thread, AWT's toolkit window, the console handler, and {@code ExitWindowsEx}. It holds
+ * no JNA type, so it runs on any OS against a model of Windows.
+ *
+ * <p>Thread-safe after {@link #start}.
+ */
+final class WindowsSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.windows");
+    private static final AtomicInteger CLASSES = new AtomicInteger();
+
+    private final Win32Port port;
+    private final Coordinator coordinator;
+    private final AgentOptions options;
+    private final Ending ending;
+    private final Budgets budgets;
+    private final AwtTakeover awt;
+    private WindowThread window;
+    private ConsoleEvents console;
+    private long hwnd;
+
+    WindowsSession(Win32Port port, Coordinator coordinator, AgentOptions options, JvmShutdown shutdown) {
+        this.port = port;
+        this.coordinator = coordinator;
+        this.options = options;
+        this.ending = new Ending(coordinator, shutdown);
+        this.budgets = Budgets.of(options.exitBudget());
+        this.awt = new AwtTakeover(port);
+    }
+
+    /** Starts listening; returns once the window exists. */
+    synchronized void start() throws Exception {
+        try {
+            // Apps are asked from the highest level to the lowest; no SHUTDOWN_NORETRY: Windows may show us as blocking.
+            port.setProcessShutdownParameters(options.level(), 0);
+        } catch (Win32Failure e) {
+            LOG.warn("Shutdown level 0x{} was refused ({}); Windows' default applies", Integer.toHexString(options.level()),
+                    e.getMessage());
+        }
+        // One class per window: a second session in the same JVM (tests) must not collide.
+        String className = "EndSessionAgent-" + CLASSES.incrementAndGet();
+        window = new WindowThread(port, className, options.name(),
+                new EndSessionWindow(port, coordinator, budgets, ending), created -> watchAwt());
+        hwnd = window.start(Duration.ofSeconds(10));
+        boolean service = options.service() || !port.interactiveWindowStation();
+        console = new ConsoleEvents(ending, budgets.console(), service);
+        port.addConsoleCtrlHandler(console);
+        LOG.debug("Listening for the end of the session (level 0x{}{})", Integer.toHexString(options.level()),
+                service ? ", as a service" : "");
+    }
+
+    /** On the window thread: AWT's toolkit window is taken over when it appears; a failure here is not fatal. */
+    private void watchAwt() {
+        try {
+            awt.start();
+        } catch (Win32Failure e) {
+            LOG.warn("Cannot watch for AWT's toolkit window ({}); in an AWT app, AWT will start the JVM's exit at the query",
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * Asks Windows to end the session. Windows answers at once and runs the round on its own.
+     *
+     * @return {@code true}: the request was accepted
+     * @throws IllegalStateException if Windows refused it, with its error
+     */
+    boolean initiate(Reason what, boolean force, boolean forceIfHung) {
+        ExitRequest.of(what, force, forceIfHung).sendTo(port);
+        return true;
+    }
+
+    /** @return the hidden window's handle */
+    long window() {
+        return hwnd;
+    }
+
+    /** @return the window thread, to run work where the window lives */
+    WindowThread windowThread() {
+        return window;
+    }
+
+    /** @return whether logoffs are ignored on the console, as a service does */
+    boolean service() {
+        return console.service();
+    }
+
+    /** @return how many AWT toolkit windows were taken over */
+    int awtWindowsTaken() {
+        return awt.taken();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (console != null) {
+            try {
+                port.removeConsoleCtrlHandler(console);
+            } catch (Win32Failure e) {
+                LOG.debug("Could not remove the console handler: {}", e.getMessage());
+            }
+        }
+        if (window != null) {
+            window.close();
+        }
+    }
+}
