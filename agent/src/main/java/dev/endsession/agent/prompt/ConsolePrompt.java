@@ -1,6 +1,8 @@
 package dev.endsession.agent.prompt;
 
 import dev.endsession.agent.core.RoundAwarePrompt;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
 import java.io.IOException;
@@ -11,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks on the terminal: the app's name and the question, the two choices, and a countdown line

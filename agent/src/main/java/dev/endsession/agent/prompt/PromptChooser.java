@@ -3,14 +3,14 @@ package dev.endsession.agent.prompt;
 import dev.endsession.agent.config.AgentOptions.PromptMode;
 import dev.endsession.agent.core.Prompts;
 import dev.endsession.agent.core.RoundAwarePrompt;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Picks the prompt the {@code prompt} option asks for. {@code auto} picks Swing when a display is

@@ -71,7 +71,9 @@ final class PromptDialog {
 
         dialog.getContentPane().add(body, BorderLayout.CENTER);
         dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
-        dialog.getRootPane().setDefaultButton(ifNoAnswer == Answer.CONTINUE ? proceed : cancel);
+        // Enter and the keyboard focus both go to the automatic answer: a stray key press changes nothing.
+        JButton automatic = ifNoAnswer == Answer.CONTINUE ? proceed : cancel;
+        dialog.getRootPane().setDefaultButton(automatic);
 
         Timer ticker = new Timer(TICK_MS, null);
         PromptDialog shown = new PromptDialog(dialog, ticker);
@@ -100,6 +102,7 @@ final class PromptDialog {
         dialog.setLocationRelativeTo(null);
         dialog.setVisible(true);
         dialog.toFront();
+        automatic.requestFocusInWindow();
         ticker.start();
         return shown;
     }

@@ -1,8 +1,11 @@
 package dev.endsession.agent.prompt;
 
 import dev.endsession.agent.core.RoundAwarePrompt;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
+import java.awt.GraphicsEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -12,8 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Asks through a small always-on-top Swing dialog ({@link PromptDialog}). The asking thread (a
@@ -51,12 +52,20 @@ public final class SwingPrompt implements RoundAwarePrompt {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             return ifNoAnswer;
         }
+        if (GraphicsEnvironment.isHeadless()) {
+            LOG.warn("prompt=swing but there is no display; answering {}", ifNoAnswer);
+            return ifNoAnswer;
+        }
         CompletableFuture<Answer> chosen = new CompletableFuture<>();
         AtomicReference<PromptDialog> shown = new AtomicReference<>();
         Instant due = Instant.now().plus(timeout);
         SwingUtilities.invokeLater(() -> {
             if (!chosen.isDone()) {
-                shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete));
+                try {
+                    shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete));
+                } catch (RuntimeException | Error e) {
+                    chosen.completeExceptionally(e); // no dialog: answer now, not at the timeout
+                }
             }
         });
         try {

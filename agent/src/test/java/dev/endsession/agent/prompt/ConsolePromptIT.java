@@ -29,7 +29,7 @@ class ConsolePromptIT {
     Path dir;
 
     /** AskingMain runs the agent's classes directly, so it gets the whole test class path. */
-    private static TestJvm.Builder asking() {
+    static TestJvm.Builder asking() {
         String whole = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path[] entries = Arrays.stream(whole.split(File.pathSeparator)).map(Path::of).toArray(Path[]::new);
         return TestJvm.main(AskingMain.class).withoutAgent().classPathOnly(entries);
@@ -37,7 +37,7 @@ class ConsolePromptIT {
 
     @Test
     void typingCOnTheTerminalVetoesTheLogoff() {
-        try (TestJvm app = asking().args("auto").inPseudoTerminal().start(dir)) {
+        try (TestJvm app = asking().args("auto").env("DISPLAY", "").inPseudoTerminal().start(dir)) {
             app.awaitLine("\\[journal\\] 3 records are not on disk yet\\.", WAIT);
             app.awaitLine("a \\+ Enter: Log off anyway +c \\+ Enter: Cancel", WAIT);
             app.awaitLine("Answering \u201cLog off anyway\u201d in \\d+ s", WAIT);
