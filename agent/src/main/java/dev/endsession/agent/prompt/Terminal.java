@@ -1,6 +1,7 @@
 package dev.endsession.agent.prompt;
 
 import java.io.Closeable;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -35,7 +36,16 @@ final class Terminal implements Closeable {
 
     /** @return whether a person at a terminal could be asked: stdin and stdout are a terminal */
     static boolean exists() {
-        return System.console() != null;
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ may return a console for redirected streams; isTerminal() tells (absent before 22).
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // Java 17-21: a console exists only when stdin and stdout are a terminal
+        }
     }
 
     /** @return the terminal, or empty when there is none or it cannot be opened */
