@@ -1,5 +1,7 @@
 package dev.endsession.agent.cli;
 
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "endsession", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Take part in, inspect and start the end of a user session.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StatusCommand.class, LogoffCommand.class, ShutdownCommand.class,
+            RestartCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code: the session ended. */
@@ -24,13 +27,33 @@ public final class Cli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The environment the commands read ({@code ENDSESSION_BUS_DIR}, {@code ENDSESSION_SESSION}, ...). */
+    Map<String, String> env = System.getenv();
+
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
     /** @param args the command line @return the exit code */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Cli());
+        return run(System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /**
+     * Runs a command with a given environment and output, as tests and embedders do.
+     *
+     * @param env the environment the commands see
+     * @param out standard output
+     * @param err standard error
+     * @param args the command line
+     * @return the exit code
+     */
+    public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
+        Cli root = new Cli();
+        root.env = Map.copyOf(env);
+        CommandLine cli = new CommandLine(root);
+        cli.setOut(out);
+        cli.setErr(err);
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(FAILURE);
         return cli.execute(args);

@@ -1,0 +1,145 @@
+package dev.endsession.agent.bus;
+
+import dev.endsession.agent.bus.wire.FrameIO;
+import dev.endsession.agent.bus.wire.Message;
+import dev.endsession.agent.bus.wire.WireException;
+import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.core.EndReport;
+import dev.endsession.agent.core.QueryReport;
+import dev.endsession.api.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
+
+/**
+ * One initiator's connection to this JVM's endpoint, on its own thread: reads a request, drives the
+ * coordinator, writes the reply, until the initiator hangs up. A malformed frame, or silence past
+ * the read timeout, closes this connection only, with a logged reason.
+ *
+ * <p>The round's lease: if the connection drops after a query and before the matching end, the
+ * initiator is gone mid-round and the round is cancelled here, so the app returns to idle.
+ */
+final class Conversation implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
+
+    private final SocketChannel channel;
+    private final Host host;
+    private final Watchdog watchdog;
+    private final Duration firstFrame;
+    private final Duration nextFrame;
+    private Set<Reason> openRound;
+
+    Conversation(SocketChannel channel, Host host, Watchdog watchdog, Duration firstFrame, Duration nextFrame) {
+        this.channel = channel;
+        this.host = host;
+        this.watchdog = watchdog;
+        this.firstFrame = firstFrame;
+        this.nextFrame = nextFrame;
+    }
+
+    @Override
+    public void run() {
+        try (channel) {
+            InputStream in = Channels.newInputStream(channel);
+            OutputStream out = Channels.newOutputStream(channel);
+            Duration timeout = firstFrame;
+            while (true) {
+                Watchdog.Armed armed = watchdog.arm(channel, timeout);
+                Message request;
+                try {
+                    request = FrameIO.read(in);
+                } catch (IOException e) {
+                    if (armed.disarm()) {
+                        LOG.warn("Closed a bus connection: nothing complete arrived within {} ms", timeout.toMillis());
+                    } else if (e instanceof WireException) {
+                        LOG.warn("Closed a bus connection after a bad frame: {}", e.getMessage());
+                    } else {
+                        LOG.debug("A bus connection broke: {}", e.toString());
+                    }
+                    return;
+                }
+                armed.disarm();
+                if (request == null) {
+                    return;
+                }
+                FrameIO.write(out, serve(request));
+                if (request instanceof Message.Exit) {
+                    host.exit();
+                    return;
+                }
+                timeout = nextFrame;
+            }
+        } catch (IOException e) {
+            LOG.debug("A bus connection broke while replying: {}", e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("Closed a bus connection: {}", e.toString());
+        } finally {
+            releaseLease();
+        }
+    }
+
+    private void releaseLease() {
+        if (openRound != null) {
+            LOG.warn("The initiator left mid-round; the round is cancelled");
+            host.coordinator().cancel(openRound);
+            openRound = null;
+        }
+    }
+
+    private Message serve(Message request) {
+        Coordinator coordinator = host.coordinator();
+        if (request instanceof Message.Hello) {
+            return new Message.Info(ProcessHandle.current().pid(), host.name(), host.level(),
+                    coordinator.state().name().toLowerCase(Locale.ROOT), coordinator.blockReasons(), host.service());
+        } else if (request instanceof Message.Query q) {
+            openRound = q.reasons();
+            QueryReport report = coordinator.query(q.reasons(), Instant.now().plusMillis(q.millis()), q.interactionAllowed());
+            return new Message.Answer(report.vetoed(), report.blockReasons(), report.hung());
+        } else if (request instanceof Message.End e) {
+            openRound = null;
+            if (!e.ending()) {
+                long start = System.nanoTime();
+                coordinator.cancel(e.reasons());
+                return new Message.Ended(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
+            }
+            EndReport report = coordinator.end(e.reasons(), Instant.now().plusMillis(e.millis()));
+            return new Message.Ended(report.finished(), report.failed(), report.overran(), report.took().toMillis());
+        } else if (request instanceof Message.Notice n) {
+            if (host.service() && !n.reasons().contains(Reason.SHUTDOWN)) {
+                return new Message.Ack("ignored: a service survives a logoff");
+            }
+            host.consoleEnd(n.reasons(), Duration.ofMillis(n.millis()));
+            return new Message.Ack("exiting");
+        } else if (request instanceof Message.Exit) {
+            return new Message.Ack("exiting");
+        }
+        return new Message.Failure("an app does not accept " + request.getClass().getSimpleName() + " requests");
+    }
+
+    /** What a conversation serves: the JVM's coordinator and identity, and how it exits. */
+    interface Host {
+        Coordinator coordinator();
+
+        String name();
+
+        int level();
+
+        boolean service();
+
+        /** Exits the JVM normally, soon, on another thread (the reply is sent first). */
+        void exit();
+
+        /** The console notice: runs the cleanups with these reasons, then exits, on another thread. */
+        void consoleEnd(Set<Reason> reasons, Duration budget);
+    }
+}

@@ -1,0 +1,148 @@
+package dev.endsession.agent.bus;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
+
+/**
+ * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. The thread that
+ * calls {@link #serve()} blocks in {@code accept}; each connection gets a daemon thread of its own
+ * for as long as it lasts. Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
+ */
+final class Endpoint implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
+    /** A client must send its first frame within this, or it is disconnected. */
+    static final Duration FIRST_FRAME = Duration.ofSeconds(5);
+    /** Between frames of one connection: past this the initiator counts as gone (the lease ends). */
+    static final Duration NEXT_FRAME = Duration.ofMinutes(2);
+
+    /** An endpoint as found in the session directory. */
+    record Address(long pid, Path socket) {
+    }
+
+    private final ServerSocketChannel server;
+    private final Path socket;
+    private final Conversation.Host host;
+    private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
+    private final AtomicInteger connections = new AtomicInteger();
+    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+
+    private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host) {
+        this.server = server;
+        this.socket = socket;
+        this.host = host;
+    }
+
+    /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one); {@link #serve()} next. */
+    static Endpoint bind(SessionDirectory directory, Conversation.Host host) throws IOException {
+        Path socket = directory.socketFor(ProcessHandle.current().pid());
+        Files.deleteIfExists(socket); // our pid, so whatever is there belongs to a dead process
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        Endpoint endpoint = new Endpoint(server, socket, host);
+        Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
+        return endpoint;
+    }
+
+    /** @return the socket's path */
+    Path socket() {
+        return socket;
+    }
+
+    /** Accepts connections on the calling thread until the endpoint is closed. */
+    void serve() {
+        watchdog = new Watchdog();
+        while (server.isOpen()) {
+            try {
+                SocketChannel channel = server.accept();
+                open.add(channel);
+                Conversation conversation = new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME);
+                Thread thread = new Thread(() -> {
+                    try {
+                        conversation.run();
+                    } finally {
+                        open.remove(channel);
+                    }
+                }, "endsession-bus-" + connections.incrementAndGet());
+                thread.setDaemon(true);
+                thread.start();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
+                pause(); // out of file descriptors or threads: let it pass rather than spin
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Closes the endpoint when the JVM exits, so no thread is left blocked in {@code accept} or
+     * {@code read}: HotSpot waits up to 300 ms at exit for threads in native code
+     * ({@code VM_Exit::wait_for_threads_in_native_to_block}), which every app would pay. The socket
+     * file goes too; a killed JVM leaves a stale one, which the next initiator removes.
+     */
+    private static final class Closer implements Runnable {
+        private final Endpoint endpoint;
+
+        Closer(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public void run() {
+            endpoint.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("Closing the bus endpoint: {}", e.toString());
+        }
+        for (SocketChannel channel : open) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("Closing a bus connection: {}", e.toString());
+            }
+        }
+        Watchdog timer = watchdog;
+        if (timer != null) {
+            timer.close();
+        }
+        try {
+            Files.deleteIfExists(socket);
+        } catch (IOException e) {
+            LOG.debug("Removing {}: {}", socket, e.toString());
+        }
+    }
+}

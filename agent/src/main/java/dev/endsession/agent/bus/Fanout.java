@@ -1,0 +1,105 @@
+package dev.endsession.agent.bus;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * Sends one request to many apps at once and collects the replies within one timeout, so a round
+ * over N apps costs about one round trip, not N. Apps still silent at the timeout are reported as
+ * such (and the caller decides what that means); every second of waiting, the still-silent apps are
+ * reported as slow. Not thread-safe: one fan-out at a time.
+ */
+final class Fanout implements AutoCloseable {
+
+    /** One call: blocks until the app (or whatever {@code K} is) replies. */
+    interface Call<K, T> {
+        T on(K target) throws Exception;
+    }
+
+    /** One reply: a value, an error, or nothing before the timeout. */
+    record Reply<T>(T value, Exception error, boolean timedOut, long millis) {
+        boolean ok() {
+            return error == null && !timedOut;
+        }
+    }
+
+    private static final Duration TICK = Duration.ofSeconds(1);
+
+    private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "endsession-round");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * @param apps the apps to call, all at once
+     * @param timeout how long to wait for all of them
+     * @param call what to do with each
+     * @param slow told of each app still silent, once per second of waiting
+     * @return each app's reply, by app
+     */
+    <K, T> Map<K, Reply<T>> call(List<K> apps, Duration timeout, Call<K, T> call, BiConsumer<K, Duration> slow) {
+        CompletionService<Map.Entry<K, Reply<T>>> done = new ExecutorCompletionService<>(pool);
+        long start = System.nanoTime();
+        Map<K, Future<?>> pending = new HashMap<>();
+        for (K app : apps) {
+            pending.put(app, done.submit(() -> Map.entry(app, attempt(app, call))));
+        }
+        Map<K, Reply<T>> replies = new HashMap<>();
+        long deadline = start + timeout.toNanos();
+        long nextTick = start + TICK.toNanos();
+        try {
+            while (!pending.isEmpty()) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
+                    break;
+                }
+                Future<Map.Entry<K, Reply<T>>> next = done.poll(Math.min(deadline, nextTick) - now, TimeUnit.NANOSECONDS);
+                if (next != null) {
+                    Map.Entry<K, Reply<T>> entry = next.get();
+                    pending.remove(entry.getKey());
+                    replies.put(entry.getKey(), entry.getValue());
+                } else if (System.nanoTime() >= nextTick) {
+                    Duration waited = Duration.ofNanos(System.nanoTime() - start);
+                    new ArrayList<>(pending.keySet()).forEach(app -> slow.accept(app, waited));
+                    nextTick += TICK.toNanos();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a round's call failed outside its own error handling", e.getCause());
+        }
+        long took = (System.nanoTime() - start) / 1_000_000;
+        for (K app : pending.keySet()) {
+            replies.put(app, new Reply<>(null, null, true, took));
+        }
+        return replies;
+    }
+
+    private static <K, T> Reply<T> attempt(K app, Call<K, T> call) {
+        long start = System.nanoTime();
+        try {
+            T value = call.on(app);
+            return new Reply<>(value, null, false, (System.nanoTime() - start) / 1_000_000);
+        } catch (Exception e) {
+            return new Reply<>(null, e, false, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

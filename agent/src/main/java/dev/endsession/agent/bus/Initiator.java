@@ -1,0 +1,152 @@
+package dev.endsession.agent.bus;
+
+import dev.endsession.agent.bus.wire.Message;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
+
+/**
+ * Plays the system on the session bus: takes the session's round lock (one round at a time),
+ * connects to every app's endpoint in parallel, and runs a {@link Round}. Used by the CLI and by
+ * {@link BusBridge#initiate} inside an app. Thread-safe: calls share nothing but the directory, and
+ * the round lock keeps rounds apart, across processes too.
+ */
+public final class Initiator {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Path root;
+    private final String ownSession;
+
+    /**
+     * @param root the root of the session directories
+     * @param ownSession the initiator's own session (the other-session rule compares against it)
+     */
+    public Initiator(Path root, String ownSession) {
+        this.root = root;
+        this.ownSession = ownSession;
+    }
+
+    /** @param env the environment: {@code ENDSESSION_BUS_DIR}, {@code XDG_RUNTIME_DIR}, {@code ENDSESSION_SESSION} */
+    public static Initiator fromEnvironment(Map<String, String> env) {
+        return new Initiator(SessionDirectory.root(env), SessionDirectory.ownSession(env));
+    }
+
+    /** @return the initiator's own session */
+    public String ownSession() {
+        return ownSession;
+    }
+
+    /**
+     * Lists the apps of a session as they describe themselves.
+     *
+     * @param session the session to look at
+     * @throws BusException if there is no usable bus for it
+     */
+    public List<Message.Info> status(String session) throws BusException {
+        List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT);
+        try {
+            return apps.stream().map(SocketApp::info).toList();
+        } finally {
+            apps.forEach(SocketApp::close);
+        }
+    }
+
+    /**
+     * Runs a round in {@code session}: notifications only if it is not the initiator's own session.
+     *
+     * @param session the target session
+     * @param options how to run the round ({@code notifyOnly} is set here, from the sessions)
+     * @param progress live progress
+     * @throws BusException if there is no bus, no app, or another round is running
+     */
+    public RoundResult run(String session, RoundOptions options, Progress progress) throws BusException {
+        SessionDirectory directory = directory(session);
+        boolean other = !session.equals(ownSession);
+        RoundOptions effective = new RoundOptions(options.kind(), options.mode(), options.force(), options.forceIfHung(),
+                options.onBlockForce(), options.timeout(), other || options.notifyOnly(), options.selfPid());
+        try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(file, directory)) {
+            List<SocketApp> apps = connect(directory, options.timeout());
+            if (apps.isEmpty()) {
+                throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")");
+            }
+            try {
+                return Round.run(apps, effective, progress);
+            } finally {
+                apps.forEach(SocketApp::close);
+            }
+        } catch (IOException e) {
+            throw new BusException("the round lock in " + directory.path() + " cannot be used: " + e.getMessage());
+        }
+    }
+
+    private static FileLock tryLock(FileChannel file, SessionDirectory directory) throws BusException, IOException {
+        FileLock lock;
+        try {
+            lock = file.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this very JVM runs a round already
+        }
+        if (lock == null) {
+            throw new BusException("another end-of-session round is running in session '" + directory.session()
+                    + "'; try again when it is over");
+        }
+        return lock;
+    }
+
+    private SessionDirectory directory(String session) throws BusException {
+        try {
+            return SessionDirectory.existing(root, session);
+        } catch (IOException e) {
+            throw new BusException(e.getMessage());
+        }
+    }
+
+    /**
+     * Connects to every endpoint, then says hello to all at once. A socket nobody listens on is
+     * removed; an app that accepts but does not say hello in time stays in the list, as hung.
+     */
+    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout) throws BusException {
+        List<Endpoint.Address> addresses;
+        try {
+            addresses = directory.sockets();
+        } catch (IOException e) {
+            throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
+        }
+        List<SocketApp> apps = new ArrayList<>();
+        for (Endpoint.Address address : addresses) {
+            try {
+                apps.add(SocketApp.open(address));
+            } catch (ConnectException e) {
+                SessionDirectory.removeStale(address.socket()); // nobody listens there: a dead endpoint
+            } catch (IOException e) {
+                LOG.warn("Skipping the app at {}: {}", address.socket(), e.toString());
+            }
+        }
+        try (Fanout fanout = new Fanout()) {
+            fanout.call(apps, timeout, SocketApp::hello, (app, waited) -> {
+            }).forEach((app, reply) -> {
+                if (!reply.ok()) {
+                    app.close(); // it stays in the round as an app that does not respond
+                    LOG.warn("The app with pid {} does not respond: {}", app.pid(),
+                            reply.timedOut() ? "no hello within " + timeout.toMillis() + " ms" : reply.error().toString());
+                }
+            });
+        }
+        apps.sort(Comparator.comparingLong(SocketApp::pid));
+        return apps;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.endsession.agent.bus;
+
+import dev.endsession.agent.bus.wire.FrameIO;
+import dev.endsession.agent.bus.wire.Message;
+import dev.endsession.agent.bus.wire.WireException;
+import dev.endsession.api.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An app on the session bus, reached through its endpoint's socket. One connection per app for
+ * the whole round: the connection is the round's lease. One request at a time.
+ */
+public final class SocketApp implements App {
+
+    /** The level assumed for an app that never said what its level is (Windows' default). */
+    static final int DEFAULT_LEVEL = 0x280;
+
+    private final SocketChannel channel;
+    private final InputStream in;
+    private final OutputStream out;
+    private final Endpoint.Address address;
+    private volatile Message.Info info;
+
+    private SocketApp(SocketChannel channel, Endpoint.Address address) {
+        this.channel = channel;
+        this.in = Channels.newInputStream(channel);
+        this.out = Channels.newOutputStream(channel);
+        this.address = address;
+    }
+
+    /**
+     * Connects to an endpoint (a Unix socket connects at once or is refused).
+     *
+     * @param address the app's socket
+     * @return the connected app; call {@link #hello()} next
+     * @throws java.net.ConnectException if nobody listens there (a stale socket)
+     */
+    public static SocketApp open(Endpoint.Address address) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            channel.connect(UnixDomainSocketAddress.of(address.socket()));
+            return new SocketApp(channel, address);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Asks the app who it is; blocks until it answers. @return what it said */
+    public Message.Info hello() throws IOException {
+        info = ask(new Message.Hello(), Message.Info.class);
+        return info;
+    }
+
+    /**
+     * @return what the app said about itself; for an app that never answered {@link #hello()}, a
+     *     stand-in with its pid, state {@code not-responding} and the default level
+     */
+    public Message.Info info() {
+        Message.Info said = info;
+        return said != null ? said : new Message.Info(address.pid(), "(not responding)", DEFAULT_LEVEL, "not-responding",
+                List.of(), false);
+    }
+
+    @Override
+    public long pid() {
+        return address.pid();
+    }
+
+    @Override
+    public String name() {
+        return info().name();
+    }
+
+    @Override
+    public int level() {
+        return info().level();
+    }
+
+    @Override
+    public boolean service() {
+        return info().service();
+    }
+
+    @Override
+    public Answer query(Set<Reason> reasons, Duration timeout) throws IOException {
+        Message.Answer answer = ask(new Message.Query(reasons, timeout.toMillis(), true), Message.Answer.class);
+        return new Answer(answer.vetoed(), answer.blockReasons(), answer.hungListeners());
+    }
+
+    @Override
+    public Cleanup end(Set<Reason> reasons, boolean ending, Duration timeout) throws IOException {
+        Message.Ended ended = ask(new Message.End(reasons, ending, timeout.toMillis()), Message.Ended.class);
+        return new Cleanup(ended.finished(), ended.failed(), ended.overran(), ended.tookMillis());
+    }
+
+    @Override
+    public boolean notice(Set<Reason> reasons, Duration timeout) throws IOException {
+        return ask(new Message.Notice(reasons, timeout.toMillis()), Message.Ack.class).note().startsWith("exiting");
+    }
+
+    @Override
+    public boolean terminate(boolean ask, Duration grace) {
+        Optional<ProcessHandle> process = ProcessHandle.of(pid());
+        if (process.isEmpty() || !process.get().isAlive()) {
+            return true;
+        }
+        if (ask) {
+            try {
+                ask(new Message.Exit(), Message.Ack.class);
+            } catch (IOException e) {
+                // it may already be on its way out; the wait below tells
+            }
+            if (Processes.awaitGone(process.get(), grace)) {
+                return true;
+            }
+        }
+        if (process.get().pid() == ProcessHandle.current().pid()) {
+            return false; // the initiator's own JVM: it was asked; it cannot kill itself
+        }
+        process.get().destroyForcibly();
+        return Processes.awaitGone(process.get(), grace);
+    }
+
+    @Override
+    public boolean alive() {
+        return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // hanging up cannot usefully fail
+        }
+    }
+
+    private synchronized <T extends Message> T ask(Message request, Class<T> reply) throws IOException {
+        if (info == null && !(request instanceof Message.Hello)) {
+            throw new IOException("the app did not answer when it was first reached");
+        }
+        FrameIO.write(out, request);
+        return expect(FrameIO.read(in), reply);
+    }
+
+    private static <T extends Message> T expect(Message message, Class<T> type) throws IOException {
+        if (message == null) {
+            throw new IOException("the app hung up");
+        }
+        if (message instanceof Message.Failure failure) {
+            throw new IOException("the app refused: " + failure.text());
+        }
+        if (!type.isInstance(message)) {
+            throw new WireException("expected " + type.getSimpleName() + ", got " + message.getClass().getSimpleName());
+        }
+        return type.cast(message);
+    }
+}

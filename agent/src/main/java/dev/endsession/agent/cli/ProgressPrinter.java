@@ -1,0 +1,71 @@
+package dev.endsession.agent.cli;
+
+import dev.endsession.agent.bus.AppOutcome;
+import dev.endsession.agent.bus.Progress;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * Prints a round's progress as it happens. On a terminal ({@code live}): who is being asked, who
+ * answered what, and every second who is still silent. Otherwise plain lines, one per answer and
+ * per outcome, with no ticking. Thread-safe: lines are printed whole.
+ */
+final class ProgressPrinter implements Progress {
+
+    private final PrintWriter out;
+    private final boolean live;
+    private final long start = System.nanoTime();
+
+    ProgressPrinter(PrintWriter out, boolean live) {
+        this.out = out;
+        this.live = live;
+    }
+
+    @Override
+    public void asking(AppOutcome app) {
+        if (live) {
+            line("asking     " + who(app));
+        }
+    }
+
+    @Override
+    public void answered(AppOutcome app) {
+        String reason = app.reason().isEmpty() ? "" : ": " + app.reason();
+        line(String.format("%-10s %s in %d ms%s", app.answer().json(), who(app), app.queryMillis(), reason));
+    }
+
+    @Override
+    public void slow(AppOutcome app, Duration waited) {
+        if (live) {
+            line(String.format("waiting    %s (%.1f s so far)", who(app), waited.toMillis() / 1000.0));
+        }
+    }
+
+    @Override
+    public void ending(AppOutcome app, boolean ending) {
+        line((ending ? "ending     " : "cancelling ") + who(app));
+    }
+
+    @Override
+    public void terminated(AppOutcome app, boolean gone) {
+        line((gone ? "terminated " : "STILL ALIVE ") + who(app));
+    }
+
+    @Override
+    public void noticed(AppOutcome app, boolean exiting) {
+        line("console    " + who(app) + (exiting ? " exits" : " ignores the notice"));
+    }
+
+    private synchronized void line(String text) {
+        if (live) {
+            out.printf("[%6.2fs] %s%n", (System.nanoTime() - start) / 1e9, text);
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    static String who(AppOutcome app) {
+        return app.name() + " (pid " + app.pid() + ")";
+    }
+}

@@ -1,0 +1,98 @@
+package dev.endsession.agent.bus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SessionDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Nested
+    class Location {
+        @Test
+        void theBusDirVariableWinsOverTheRuntimeDir() {
+            assertEquals(Path.of("/x/bus"), SessionDirectory.root(Map.of("ENDSESSION_BUS_DIR", "/x/bus", "XDG_RUNTIME_DIR", "/run/u")));
+        }
+
+        @Test
+        void theRuntimeDirIsUsedWhenNoBusDirIsSet() {
+            assertEquals(Path.of("/run/u/endsession"), SessionDirectory.root(Map.of("XDG_RUNTIME_DIR", "/run/u")));
+        }
+
+        @Test
+        void theTempDirIsTheLastResortPerUser() {
+            Path expected = Path.of(System.getProperty("java.io.tmpdir"), "endsession-" + System.getProperty("user.name"));
+            assertEquals(expected.toAbsolutePath(), SessionDirectory.root(Map.of()));
+        }
+
+        @Test
+        void theSessionIsTheVariableOrDefault() {
+            assertEquals("default", SessionDirectory.ownSession(Map.of()));
+            assertEquals("s2", SessionDirectory.ownSession(Map.of("ENDSESSION_SESSION", "s2")));
+        }
+    }
+
+    @Test
+    void aNewSessionDirectoryIsPrivate() throws IOException {
+        SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(session.path())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("root"))));
+    }
+
+    @Test
+    void aDirectoryOpenToOthersIsRefusedWithItsMode() throws IOException {
+        Path session = Files.createDirectories(dir.resolve("root/default"));
+        Files.setPosixFilePermissions(session, PosixFilePermissions.fromString("rwxrwxrwx"));
+        UnsafeDirectoryException e = assertThrows(UnsafeDirectoryException.class,
+                () -> SessionDirectory.create(dir.resolve("root"), "default"));
+        assertTrue(e.getMessage().contains("mode rwxrwxrwx is open to group or others"), e.getMessage());
+    }
+
+    @Test
+    void aRootOthersMayWriteToIsRefused() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        UnsafeDirectoryException e = assertThrows(UnsafeDirectoryException.class, () -> SessionDirectory.create(root, "default"));
+        assertTrue(e.getMessage().contains("lets others write to it"), e.getMessage());
+    }
+
+    @Test
+    void aSessionNameThatCouldEscapeTheRootIsRefused() {
+        assertThrows(UnsafeDirectoryException.class, () -> SessionDirectory.create(dir, ".."));
+        assertThrows(UnsafeDirectoryException.class, () -> SessionDirectory.create(dir, "a/b"));
+        assertTrue(SessionDirectory.validName("s-2_x.y"));
+    }
+
+    @Test
+    void aMissingSessionIsReportedAsNoBus() {
+        UnsafeDirectoryException e = assertThrows(UnsafeDirectoryException.class,
+                () -> SessionDirectory.existing(dir, "nobody"));
+        assertTrue(e.getMessage().startsWith("no session bus for session 'nobody'"), e.getMessage());
+    }
+
+    @Test
+    void socketsOfDeadProcessesAreRemovedAndOthersIgnored() throws IOException {
+        SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
+        Process dead = new ProcessBuilder("true").start();
+        long deadPid = dead.toHandle().pid();
+        dead.onExit().join();
+        Path stale = Files.createFile(session.socketFor(deadPid));
+        Path mine = Files.createFile(session.socketFor(ProcessHandle.current().pid()));
+        Path other = Files.createFile(session.path().resolve("notes.sock"));
+        assertEquals(1, session.sockets().size());
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(mine) && Files.exists(other));
+    }
+}
