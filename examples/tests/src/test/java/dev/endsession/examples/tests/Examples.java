@@ -42,6 +42,27 @@ final class Examples {
                 .agentOptions(agentOptions + ",bridge=bus").env(BUS_DIR, bus.toString()).env(SESSION, "default");
     }
 
+    /**
+     * Waits until the app's agent listens on the bus (its endpoint opens just after start-up).
+     *
+     * @param readyLine the app's ready line, {@code <app> ready <pid>...}: the JVM's own pid, which
+     *     differs from the started process's when it runs on a pseudo-terminal
+     */
+    static void awaitOnBus(Path bus, String readyLine) {
+        String pid = readyLine.replaceFirst("^.*ready (\\d+).*$", "$1");
+        Path socket = bus.resolve("default").resolve(pid + ".sock");
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (!Files.exists(socket)) {
+            assertTrue(System.nanoTime() < end, "no socket " + socket);
+            try {
+                Thread.sleep(20); // a bounded poll of a file another process creates
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
     /** The CLI's exit code and everything it printed. */
     record Run(int code, String out) {
     }

@@ -32,6 +32,7 @@ class JournalIT {
         Path journal = dir.resolve("journal.txt");
         try (TestJvm app = Examples.app(MAIN, "name=journal,prompt=none", bus, "journal", "journal-plugin")
                 .args(journal.toString(), "1").start(dir.resolve("jvm"))) {
+            Examples.awaitOnBus(bus, app.awaitLine("^journal ready ", Examples.WAIT));
             app.awaitLine("^ack 200$", Examples.WAIT); // well into its work
 
             Examples.Run run = Examples.cli(bus, dir, "logoff", "--force");

@@ -91,13 +91,13 @@ class NotesIT {
 
     private TestJvm start(String agentOptions, boolean typed) {
         TestJvm app = notes(agentOptions, typed).start(dir.resolve("jvm"));
-        app.awaitLine("^notes ready ", Examples.WAIT);
+        Examples.awaitOnBus(dir.resolve("bus"), app.awaitLine("^notes ready ", Examples.WAIT));
         return app;
     }
 
     private TestJvm startInTerminal() {
         TestJvm app = notes("name=notes,prompt=auto", true).env("DISPLAY", "").inPseudoTerminal().start(dir.resolve("jvm"));
-        app.awaitLine("notes ready ", Examples.WAIT);
+        Examples.awaitOnBus(dir.resolve("bus"), app.awaitLine("notes ready ", Examples.WAIT));
         return app;
     }
 }
