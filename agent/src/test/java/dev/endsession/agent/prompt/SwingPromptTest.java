@@ -220,7 +220,6 @@ class SwingPromptTest {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Rectangle area = bounds.get();
-        area.grow(8, 8);
         assertTrue(ImageIO.write(robot.createScreenCapture(area), "png", dir.resolve(file).toFile()));
     }
 
