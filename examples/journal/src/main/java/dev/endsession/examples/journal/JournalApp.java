@@ -15,8 +15,9 @@ public final class JournalApp {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: journal FILE [MILLIS]");
+        boolean valid = args.length == 1 || args.length == 2 && args[1].matches("\\d{1,6}");
+        if (!valid) {
+            System.err.println("usage: journal FILE [MILLIS]   (MILLIS: 0 to 999999, 10 by default)");
             System.exit(2);
         }
         long interval = args.length == 2 ? Long.parseLong(args[1]) : 10;
