@@ -150,6 +150,22 @@ class SwingPromptTest {
     }
 
     @Test
+    void aDialogAskedForLongerThanTheRoundAnswersBeforeTheDeadline() throws Exception {
+        AskingListener listener = new AskingListener(Duration.ofMinutes(5));
+        coordinator.register(listener);
+        Instant deadline = Instant.now().plusSeconds(3);
+        CompletableFuture<QueryReport> round = CompletableFuture.supplyAsync(
+                () -> coordinator.query(Set.of(Reason.LOGOFF), deadline, true));
+        JDialog dialog = awaitDialog();
+        assertTrue(text(dialog, "countdown").matches("Answering \u201cCancel\u201d in [1-3] s"), text(dialog, "countdown"));
+        // The listener asked for five minutes: the round's deadline shortened that to the 3 s shown.
+        QueryReport report = round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(Answer.CANCEL, listener.answer.get());
+        assertTrue(report.vetoed());
+        awaitCondition(() -> !dialog.isShowing(), "the dialog closes with the round");
+    }
+
+    @Test
     void theEventThreadStaysFreeWhileTheDialogWaits() throws Exception {
         AskingListener listener = new AskingListener(Duration.ofSeconds(40));
         CompletableFuture<QueryReport> round = queryWith(listener, Set.of(Reason.LOGOFF));
