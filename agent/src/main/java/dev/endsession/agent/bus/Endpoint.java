@@ -8,6 +8,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
@@ -50,12 +51,18 @@ final class Endpoint implements AutoCloseable {
     static Endpoint bind(SessionDirectory directory, Conversation.Host host) throws IOException {
         Path socket = directory.socketFor(ProcessHandle.current().pid());
         Files.deleteIfExists(socket); // our pid, so whatever is there belongs to a dead process
+        // Bind under a name initiators do not list, then rename: bind creates the file a moment before
+        // the socket listens, and an initiator connecting then would be refused and take it for stale.
+        Path binding = socket.resolveSibling("." + socket.getFileName() + ".binding");
+        Files.deleteIfExists(binding);
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            server.bind(UnixDomainSocketAddress.of(socket));
-            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            server.bind(UnixDomainSocketAddress.of(binding));
+            Files.setPosixFilePermissions(binding, PosixFilePermissions.fromString("rw-------"));
+            Files.move(binding, socket, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
             server.close();
+            Files.deleteIfExists(binding);
             throw e;
         }
         Endpoint endpoint = new Endpoint(server, socket, host);
