@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.swing.AbstractButton;
@@ -111,9 +112,7 @@ class SwingPromptTest {
             assertTrue(text(dialog, "countdown").matches("Answering \u201cCancel\u201d in \\d+ s"), text(dialog, "countdown"));
             screenshot(dialog, "swing-prompt-logoff.png");
 
-            click(dialog, "cancel");
-
-            QueryReport report = round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            QueryReport report = clickUntilAnswered(dialog, "cancel", round);
             assertEquals(Answer.CANCEL, listener.answer.get());
             assertTrue(report.vetoed());
             assertEquals(ListenerAnswer.Kind.VETO, report.answers().get(0).kind());
@@ -129,9 +128,7 @@ class SwingPromptTest {
             assertEquals("notes: Restart?", dialog.getTitle());
             screenshot(dialog, "swing-prompt-restart.png");
 
-            click(dialog, "continue");
-
-            QueryReport report = round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            QueryReport report = clickUntilAnswered(dialog, "continue", round);
             assertEquals(Answer.CONTINUE, listener.answer.get());
             assertFalse(report.vetoed());
             assertEquals(ListenerAnswer.Kind.OK, report.answers().get(0).kind());
@@ -175,8 +172,7 @@ class SwingPromptTest {
         assertTrue(ran.await(WAIT.toSeconds(), TimeUnit.SECONDS), "the event dispatch thread is blocked");
         assertTrue(dialog.isAlwaysOnTop());
         assertFalse(round.isDone());
-        click(dialog, "continue");
-        assertFalse(round.get(WAIT.toSeconds(), TimeUnit.SECONDS).vetoed());
+        assertFalse(clickUntilAnswered(dialog, "continue", round).vetoed());
     }
 
     private static JDialog awaitDialog() {
@@ -212,14 +208,38 @@ class SwingPromptTest {
         return text.get();
     }
 
+    /**
+     * Clicks the button and waits for the round's report. A press can reach the X server before the
+     * dialog's window is mapped there (isShowing() is already true) and land on the root window, so
+     * an unanswered click is repeated a few times; only a click on the button can answer.
+     */
+    private static QueryReport clickUntilAnswered(JDialog dialog, String name, CompletableFuture<QueryReport> round)
+            throws Exception {
+        for (int attempt = 0; attempt < 5 && dialog.isShowing(); attempt++) {
+            click(dialog, name);
+            try {
+                return round.get(3, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                // not answered yet: press again while the dialog is still there
+            }
+        }
+        return round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
     /** Moves the real pointer onto the button and presses it, as a person would. */
     private static void click(JDialog dialog, String name) throws Exception {
         AtomicReference<Point> centre = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             Component button = find(dialog, name);
+            if (!button.isShowing()) {
+                return; // answered and closed meanwhile
+            }
             Point at = button.getLocationOnScreen();
             centre.set(new Point(at.x + button.getWidth() / 2, at.y + button.getHeight() / 2));
         });
+        if (centre.get() == null) {
+            return;
+        }
         Robot robot = robot();
         robot.waitForIdle();
         robot.mouseMove(centre.get().x, centre.get().y);
