@@ -18,7 +18,6 @@ import dev.endsession.api.Vote;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
-import java.awt.Point;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
@@ -228,24 +227,29 @@ class SwingPromptTest {
 
     /** Moves the real pointer onto the button and presses it, as a person would. */
     private static void click(JDialog dialog, String name) throws Exception {
-        AtomicReference<Point> centre = new AtomicReference<>();
+        AtomicReference<Rectangle> area = new AtomicReference<>();
         SwingUtilities.invokeAndWait(() -> {
             Component button = find(dialog, name);
-            if (!button.isShowing()) {
-                return; // answered and closed meanwhile
+            if (button.isShowing()) { // else answered and closed meanwhile
+                area.set(new Rectangle(button.getLocationOnScreen(), button.getSize()));
             }
-            Point at = button.getLocationOnScreen();
-            centre.set(new Point(at.x + button.getWidth() / 2, at.y + button.getHeight() / 2));
         });
-        if (centre.get() == null) {
+        if (area.get() == null) {
             return;
         }
         Robot robot = robot();
         robot.waitForIdle();
-        robot.mouseMove(centre.get().x, centre.get().y);
+        awaitCondition(() -> drawn(robot, area.get()), "the button is drawn on the screen at " + area.get());
+        robot.mouseMove((int) area.get().getCenterX(), (int) area.get().getCenterY());
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         robot.waitForIdle();
+    }
+
+    /** A button on the screen has a face, a border and a label: more than one colour (the bare root has one). */
+    private static boolean drawn(Robot robot, Rectangle area) {
+        int[] pixels = robot.createScreenCapture(area).getRGB(0, 0, area.width, area.height, null, 0, area.width);
+        return java.util.Arrays.stream(pixels).distinct().count() > 2;
     }
 
     private static void screenshot(JDialog dialog, String file) throws Exception {
