@@ -4,8 +4,10 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
+import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.plugins.PluginFinder;
 import dev.endsession.agent.prompt.PromptChooser;
+import dev.endsession.agent.rules.Rules;
 import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
@@ -54,6 +56,9 @@ public final class Agent {
         for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
             coordinator.register(listener);
         }
+        if (options.rules().isPresent()) {
+            Rules.start(options.rules().get(), coordinator, instrumentation, attached);
+        }
         JvmExit.install(coordinator, options.exitBudget());
         Bridge bridge = Bridges.choose(options.bridge());
         try {
@@ -62,6 +67,9 @@ public final class Agent {
             log.error("The {} bridge did not start ({}); this JVM hears only its own exit", bridge.id(), e.toString());
             bridge.close();
             bridge = Bridge.None.INSTANCE;
+        }
+        if (instrumentation != null) {
+            coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = new Agent(options, coordinator, bridge);
         EndSession.installBackend(new AgentBackend(coordinator, bridge));

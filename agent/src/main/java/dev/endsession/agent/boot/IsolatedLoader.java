@@ -24,6 +24,8 @@ final class IsolatedLoader extends ClassLoader {
 
     private static final String PREFIX = "inst/";
     private static final String SHARED = "dev.endsession.api.";
+    /** This package too: the agent installs the sink of {@link Instances}, which woven app classes call. */
+    private static final String BOOT = "dev.endsession.agent.boot.";
     private static IsolatedLoader instance;
 
     static {
@@ -43,26 +45,36 @@ final class IsolatedLoader extends ClassLoader {
         this.domain = new ProtectionDomain(new CodeSource(file.toURI().toURL(), (Certificate[]) null), null, this, null);
     }
 
-    /** @return the one loader of this JVM for the jar {@link Boot} came from (agent and CLI share it) */
+    /** @return the one loader of this JVM for the agent jar (agent and CLI share it) */
     static synchronized IsolatedLoader forThisJar() throws IOException {
         if (instance == null) {
-            try {
-                File file = new File(Boot.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-                if (!file.isFile()) {
-                    throw new IOException("the agent's boot classes were loaded from " + file
-                            + ", not from endsession-agent.jar: keep the agent's classes off the application's class path");
-                }
-                instance = new IsolatedLoader(file, Boot.class.getClassLoader());
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException("cannot locate the agent jar", e);
-            }
+            instance = new IsolatedLoader(agentJar(), Boot.class.getClassLoader());
         }
         return instance;
     }
 
+    /**
+     * The jar holding {@code inst/}: found by that folder rather than by where {@link Boot} came
+     * from, because an app's class path may also hold the agent's plain classes (a test depending
+     * on the agent module, say), and those would shadow the agent jar's boot classes.
+     */
+    private static File agentJar() throws IOException {
+        URL marker = Boot.class.getClassLoader().getResource(PREFIX + "dev/endsession/agent/Agent.class");
+        if (marker == null || !"jar".equals(marker.getProtocol())) {
+            throw new IOException("no endsession-agent.jar (with its inst/ folder) is on the class path: start the JVM with "
+                    + "-javaagent:endsession-agent.jar");
+        }
+        String path = marker.getPath(); // file:/.../endsession-agent.jar!/inst/...
+        try {
+            return new File(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("cannot locate the agent jar from " + marker, e);
+        }
+    }
+
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(SHARED)) {
+        if (name.startsWith(SHARED) || name.startsWith(BOOT)) {
             return apiLoader.loadClass(name);
         }
         return super.loadClass(name, resolve);

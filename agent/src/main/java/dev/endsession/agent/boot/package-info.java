@@ -1,6 +1,7 @@
 /**
  * The only agent classes the application's class loader sees (with the API): the entry points and
  * the class loader that keeps the rest of the agent, and its libraries, out of the application's
- * sight. JDK classes only.
+ * sight, and {@link dev.endsession.agent.boot.Instances}, the hook that classes woven for rules call.
+ * JDK classes only.
  */
 package dev.endsession.agent.boot;

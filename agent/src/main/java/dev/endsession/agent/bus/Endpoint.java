@@ -49,12 +49,12 @@ final class Endpoint implements AutoCloseable {
 
     /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one); {@link #serve()} next. */
     static Endpoint bind(SessionDirectory directory, Conversation.Host host) throws IOException {
-        Path socket = directory.socketFor(ProcessHandle.current().pid());
-        Files.deleteIfExists(socket); // our pid, so whatever is there belongs to a dead process
-        // Bind under a name initiators do not list, then rename: bind creates the file a moment before
-        // the socket listens, and an initiator connecting then would be refused and take it for stale.
-        Path binding = socket.resolveSibling("." + socket.getFileName() + ".binding");
-        Files.deleteIfExists(binding);
+        long pid = ProcessHandle.current().pid();
+        Path socket = directory.socketFor(pid);
+        // Bound and listening under a private name first, then renamed: an initiator never finds
+        // the socket before it accepts, so it never mistakes a socket being set up for a dead one.
+        Path binding = directory.path().resolve(pid + ".binding");
+        Files.deleteIfExists(binding); // our pid, so whatever is there belongs to a dead process
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(binding));

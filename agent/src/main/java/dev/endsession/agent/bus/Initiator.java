@@ -117,7 +117,8 @@ public final class Initiator {
 
     /**
      * Connects to every endpoint, then says hello to all at once. A socket nobody listens on is
-     * removed; an app that accepts but does not say hello in time stays in the list, as hung.
+     * skipped (sockets of dead processes were removed already); an app that accepts but does not
+     * say hello in time stays in the list, as hung.
      */
     private static List<SocketApp> connect(SessionDirectory directory, Duration timeout) throws BusException {
         List<Endpoint.Address> addresses;
@@ -131,7 +132,8 @@ public final class Initiator {
             try {
                 apps.add(SocketApp.open(address));
             } catch (ConnectException e) {
-                SessionDirectory.removeStale(address.socket()); // nobody listens there: a dead endpoint
+                // Nobody listens, yet the pid is alive: a leftover of an earlier process with the same pid.
+                LOG.debug("Skipping {}: nobody listens there", address.socket());
             } catch (IOException e) {
                 LOG.warn("Skipping the app at {}: {}", address.socket(), e.toString());
             }

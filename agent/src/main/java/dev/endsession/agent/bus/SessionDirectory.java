@@ -195,22 +195,25 @@ public final class SessionDirectory {
     }
 
     /**
-     * Lists the endpoints' sockets, removing those whose process is gone (it died without closing).
+     * Lists the endpoints' sockets, removing those whose process is gone (it died without closing),
+     * and the half-made ones ({@code <pid>.binding}) of processes killed while binding.
      *
      * @return socket paths by pid
      */
     public List<Endpoint.Address> sockets() throws IOException {
         List<Endpoint.Address> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.sock")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.{sock,binding}")) {
             for (Path entry : entries) {
-                long pid = socketPid(entry.getFileName().toString());
+                String name = entry.getFileName().toString();
+                boolean binding = name.endsWith(".binding");
+                long pid = socketPid(binding ? name.substring(0, name.length() - ".binding".length()) + ".sock" : name);
                 if (pid <= 0) {
                     continue;
                 }
-                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    found.add(new Endpoint.Address(pid, entry));
-                } else {
+                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     removeStale(entry);
+                } else if (!binding) {
+                    found.add(new Endpoint.Address(pid, entry));
                 }
             }
         }
@@ -218,8 +221,8 @@ public final class SessionDirectory {
         return found;
     }
 
-    /** Removes a socket whose process is gone or no longer listens. */
-    static void removeStale(Path socket) {
+    /** Removes a socket whose process is gone. */
+    private static void removeStale(Path socket) {
         try {
             if (Files.deleteIfExists(socket)) {
                 LOG.info("Removed the stale socket {}", socket);

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Read timeouts for blocking Unix-domain channels, which have none of their own: a connection arms
@@ -37,7 +38,11 @@ final class Watchdog implements AutoCloseable {
 
     /** @param channel closed if the read does not finish within {@code timeout} */
     Armed arm(Closeable channel, Duration timeout) {
+        // Set before the close: the read fails only once the close has begun, so by then it is true.
+        // (The task's own state is no guide: a close still running can be "cancelled".)
+        AtomicBoolean fired = new AtomicBoolean();
         Runnable close = () -> {
+            fired.set(true);
             try {
                 channel.close();
             } catch (IOException ignored) {
@@ -46,7 +51,10 @@ final class Watchdog implements AutoCloseable {
         };
         try {
             ScheduledFuture<?> closing = timer.schedule(close, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> !closing.cancel(false) && closing.isDone();
+            return () -> {
+                closing.cancel(false);
+                return fired.get();
+            };
         } catch (RejectedExecutionException closedEndpoint) {
             close.run(); // the endpoint is closing: so is every connection
             return () -> false;

@@ -62,6 +62,9 @@ abstract class EndCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with the outcome.")
     boolean json;
 
+    @Option(names = "--yes", description = "On Windows: end the real session without asking for confirmation.")
+    boolean yes;
+
     /** @return LOGOFF, SHUTDOWN or RESTART */
     abstract Reason kind();
 
@@ -69,6 +72,11 @@ abstract class EndCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         Duration hung = hungTimeout(cli);
+        if (WindowsExit.applies(root.env, System.getProperty("os.name", ""))) {
+            return WindowsExit.request(kind(), force, forceIfHung, yes,
+                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
+                    cli.getOut(), cli.getErr());
+        }
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
         if (!SessionDirectory.validName(target)) {

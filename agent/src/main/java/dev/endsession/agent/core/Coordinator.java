@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 
@@ -45,6 +46,7 @@ public final class Coordinator {
     private final Object lock = new Object();
     private RoundState state = RoundState.IDLE;
     private List<String> blockReasons = List.of();
+    private volatile Consumer<Set<Reason>> endStarting;
 
     public Coordinator(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -58,6 +60,14 @@ public final class Coordinator {
     /** @param listener to remove @return whether it was registered */
     public boolean remove(EndSessionListener listener) {
         return listeners.remove(listener);
+    }
+
+    /**
+     * @param action told the reasons when the cleanup starts (once per JVM), in the caller's thread,
+     *     before any listener; it must be quick. Not a listener: it costs no worker at the JVM's exit.
+     */
+    public void onEndStarting(Consumer<Set<Reason>> action) {
+        this.endStarting = action;
     }
 
     /** @return the names of the registered listeners, lowest order first */
@@ -141,6 +151,14 @@ public final class Coordinator {
         }
         Instant start = Instant.now();
         Events.End event = new Events.End(immutable(reasons), true, deadline);
+        Consumer<Set<Reason>> starting = endStarting;
+        if (starting != null) {
+            try {
+                starting.accept(event.reasons());
+            } catch (RuntimeException e) {
+                LOG.warn("The end-of-session start action failed: {}", e.toString());
+            }
+        }
         List<Listeners.Entry> order = listeners.descending();
         Map<String, Future<?>> running = new LinkedHashMap<>();
         List<String> finished = new ArrayList<>();

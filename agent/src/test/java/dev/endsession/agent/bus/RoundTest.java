@@ -105,7 +105,9 @@ class RoundTest {
 
         @Test
         void aListenerCutOffByItsOwnBudgetWellBeforeTheTimeoutLeavesTheAppAgreeing() {
-            RoundResult result = modern(List.of(FakeApp.of(1, 0x280, FakeApp.Does.OVER_BUDGET, log)));
+            RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, FakeApp.Does.OVER_BUDGET, log)),
+                    new RoundOptions(Reason.LOGOFF, Mode.MODERN, false, false, false, Duration.ofSeconds(30), false, 0),
+                    Progress.NONE);
             assertTrue(result.ended());
             assertEquals(AppOutcome.Answer.OK, outcome(result, 1).answer());
             assertEquals("over budget, counted as allow: Slow", outcome(result, 1).reason());

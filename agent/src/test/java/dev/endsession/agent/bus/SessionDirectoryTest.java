@@ -89,10 +89,12 @@ class SessionDirectoryTest {
         long deadPid = dead.toHandle().pid();
         dead.onExit().join();
         Path stale = Files.createFile(session.socketFor(deadPid));
+        Path halfMade = Files.createFile(session.path().resolve(deadPid + ".binding"));
+        Path binding = Files.createFile(session.path().resolve(ProcessHandle.current().pid() + ".binding"));
         Path mine = Files.createFile(session.socketFor(ProcessHandle.current().pid()));
         Path other = Files.createFile(session.path().resolve("notes.sock"));
         assertEquals(1, session.sockets().size());
-        assertFalse(Files.exists(stale));
-        assertTrue(Files.exists(mine) && Files.exists(other));
+        assertFalse(Files.exists(stale) || Files.exists(halfMade));
+        assertTrue(Files.exists(mine) && Files.exists(other) && Files.exists(binding));
     }
 }

@@ -1,0 +1,5 @@
+/**
+ * The shutdown-hook report: when the JVM exits, which of the application's own shutdown hooks ran
+ * and how long each took, so a user sees what is too slow for the few seconds Windows allows.
+ */
+package dev.endsession.agent.hooks;

@@ -1,0 +1,11 @@
+/**
+ * Rules for unmodified applications: a rules file ({@link dev.endsession.agent.rules.RulesFile})
+ * gives an app end-of-session behaviour without Java code. Each rule tracks the live instances of
+ * a class (weakly) or reaches them through a static accessor, vetoes while a boolean method on any
+ * of them returns true, and calls a cleanup method on each at the end.
+ *
+ * <p>Only the classes named in tracking rules are transformed, by {@link dev.endsession.agent.rules.Weaver},
+ * the one class here that uses Byte Buddy: with no such rule, or before such a class loads, Byte
+ * Buddy is not loaded at all. The format is in {@code docs/rules.md}.
+ */
+package dev.endsession.agent.rules;
