@@ -4,9 +4,9 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
-import dev.endsession.agent.core.Prompts;
 import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.plugins.PluginFinder;
+import dev.endsession.agent.prompt.PromptChooser;
 import dev.endsession.agent.rules.Rules;
 import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
@@ -81,7 +81,7 @@ public final class Agent {
 
     private static Policy policy(AgentOptions options) {
         return new Policy(options.budget(), options.onFailure() == AgentOptions.Counted.VETO,
-                options.onHang() == AgentOptions.Counted.VETO, Prompts.NONE);
+                options.onHang() == AgentOptions.Counted.VETO, PromptChooser.choose(options.prompt(), options.name()));
     }
 
     /** The main class or jar the JVM was started with, e.g. {@code notes.jar} or {@code Notes}. */

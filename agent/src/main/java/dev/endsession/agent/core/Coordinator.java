@@ -1,6 +1,7 @@
 package dev.endsession.agent.core;
 
 import dev.endsession.api.EndSessionListener;
+import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
 import dev.endsession.api.Vote;
 import java.time.Duration;
@@ -109,7 +110,8 @@ public final class Coordinator {
         }
         List<ListenerAnswer> answers = new ArrayList<>();
         if (!why.contains(Reason.FORCED)) {
-            RoundPrompt prompt = new RoundPrompt(policy.prompt(), oneOnScreen, deadline, interactionAllowed);
+            Prompt screen = policy.prompt() instanceof RoundAwarePrompt aware ? aware.forRound(why) : policy.prompt();
+            RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed);
             Events.Query query = new Events.Query(why, deadline, interactionAllowed, prompt);
             for (Listeners.Entry entry : listeners.ascending()) {
                 answers.add(ask(entry, query, prompt));

@@ -61,6 +61,7 @@ public final class TestJvm implements AutoCloseable {
         private final Map<String, String> env = new LinkedHashMap<>();
         private String agentOptions;
         private boolean withAgent = true;
+        private boolean inPseudoTerminal;
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -118,6 +119,16 @@ public final class TestJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the JVM on a pseudo-terminal (util-linux {@code script}), as if started by a person
+         * at a terminal: {@code System.console()} is there, and {@link TestJvm#type} is typed on it.
+         * Standard output and error then arrive together, on standard output.
+         */
+        public Builder inPseudoTerminal() {
+            this.inPseudoTerminal = true;
+            return this;
+        }
+
         /** @param name an environment variable @param value its value */
         public Builder env(String name, String value) {
             env.put(name, value);
@@ -150,6 +161,9 @@ public final class TestJvm implements AutoCloseable {
                 command.add(String.join(File.pathSeparator, cp));
                 command.add(mainClass);
                 command.addAll(args);
+                if (inPseudoTerminal) {
+                    command = List.of("script", "-qfec", shellQuoted(command), "/dev/null");
+                }
                 String tag = mainClass.substring(mainClass.lastIndexOf('.') + 1) + "-" + System.nanoTime();
                 Path out = workDir.resolve(tag + ".out");
                 Path err = workDir.resolve(tag + ".err");
@@ -165,6 +179,15 @@ public final class TestJvm implements AutoCloseable {
     /** @param mainClass the class whose {@code main} the JVM runs @return a builder */
     public static Builder main(Class<?> mainClass) {
         return new Builder(mainClass.getName());
+    }
+
+    /** @param mainClass the name of the class whose {@code main} the JVM runs (e.g. from an example jar) */
+    public static Builder main(String mainClass) {
+        return new Builder(mainClass);
+    }
+
+    private static String shellQuoted(List<String> command) {
+        return String.join(" ", command.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
     private final Process process;
@@ -223,6 +246,16 @@ public final class TestJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Writes {@code text} to the JVM's standard input (typed on its terminal with {@code inPseudoTerminal}). */
+    public void type(String text) {
+        try {
+            process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,125 @@
+package dev.endsession.agent.prompt;
+
+import dev.endsession.api.Prompt.Answer;
+import java.awt.BorderLayout;
+import java.awt.FlowLayout;
+import java.awt.Font;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javax.swing.BorderFactory;
+import javax.swing.Box;
+import javax.swing.BoxLayout;
+import javax.swing.JButton;
+import javax.swing.JDialog;
+import javax.swing.JLabel;
+import javax.swing.JPanel;
+import javax.swing.Timer;
+import javax.swing.WindowConstants;
+
+/**
+ * The dialog itself: the app's name, the question, a countdown to the automatic answer, and two
+ * buttons worded by the round ("Log off anyway", "Cancel"). Always on top, so it is seen over
+ * whatever the user was doing. Every method runs on the event dispatch thread; the dialog only
+ * reports the choice through {@code answer}, it never waits for anything.
+ *
+ * <p>Components carry names ({@link #NAME}, {@code continue}, {@code cancel}, {@code countdown})
+ * so tests can find them.
+ */
+final class PromptDialog {
+
+    /** The dialog's component name. */
+    static final String NAME = "endsession.prompt";
+    private static final int TICK_MS = 200;
+
+    private final JDialog dialog;
+    private final Timer ticker;
+
+    private PromptDialog(JDialog dialog, Timer ticker) {
+        this.dialog = dialog;
+        this.ticker = ticker;
+    }
+
+    /** Builds and shows the dialog; closing its window counts as {@link Answer#CANCEL}. */
+    static PromptDialog show(Wording wording, String question, Instant due, Answer ifNoAnswer, Consumer<Answer> answer) {
+        JDialog dialog = new JDialog((java.awt.Frame) null, wording.title(), false);
+        dialog.setName(NAME);
+        dialog.setAlwaysOnTop(true);
+        dialog.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+
+        JLabel app = new JLabel(wording.appName());
+        app.setFont(app.getFont().deriveFont(Font.BOLD, app.getFont().getSize2D() + 2f));
+        JLabel text = new JLabel("<html><div style='width:320px'>" + escape(question) + "</div></html>");
+        JLabel countdown = new JLabel(wording.countdown(Duration.between(Instant.now(), due), ifNoAnswer));
+        countdown.setName("countdown");
+        JPanel body = new JPanel();
+        body.setLayout(new BoxLayout(body, BoxLayout.Y_AXIS));
+        body.setBorder(BorderFactory.createEmptyBorder(14, 16, 8, 16));
+        body.add(app);
+        body.add(Box.createVerticalStrut(8));
+        body.add(text);
+        body.add(Box.createVerticalStrut(10));
+        body.add(countdown);
+
+        JButton proceed = button(wording.continueLabel(), "continue");
+        JButton cancel = button(wording.cancelLabel(), "cancel");
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
+        buttons.add(proceed);
+        buttons.add(cancel);
+
+        dialog.getContentPane().add(body, BorderLayout.CENTER);
+        dialog.getContentPane().add(buttons, BorderLayout.SOUTH);
+        // Enter and the keyboard focus both go to the automatic answer: a stray key press changes nothing.
+        JButton automatic = ifNoAnswer == Answer.CONTINUE ? proceed : cancel;
+        dialog.getRootPane().setDefaultButton(automatic);
+
+        Timer ticker = new Timer(TICK_MS, null);
+        PromptDialog shown = new PromptDialog(dialog, ticker);
+        Consumer<Answer> choose = choice -> {
+            shown.close();
+            answer.accept(choice);
+        };
+        proceed.addActionListener(e -> choose.accept(Answer.CONTINUE));
+        cancel.addActionListener(e -> choose.accept(Answer.CANCEL));
+        dialog.addWindowListener(new WindowAdapter() {
+            @Override
+            public void windowClosing(WindowEvent e) {
+                choose.accept(Answer.CANCEL);
+            }
+        });
+        ticker.addActionListener(e -> {
+            Duration left = Duration.between(Instant.now(), due);
+            if (left.isNegative() || left.isZero()) {
+                choose.accept(ifNoAnswer);
+            } else {
+                countdown.setText(wording.countdown(left, ifNoAnswer));
+            }
+        });
+
+        dialog.pack();
+        dialog.setLocationRelativeTo(null);
+        dialog.setVisible(true);
+        dialog.toFront();
+        automatic.requestFocusInWindow();
+        ticker.start();
+        return shown;
+    }
+
+    /** Stops the countdown and removes the dialog; safe to call twice. */
+    void close() {
+        ticker.stop();
+        dialog.dispose();
+    }
+
+    private static JButton button(String label, String name) {
+        JButton button = new JButton(label);
+        button.setName(name);
+        return button;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
