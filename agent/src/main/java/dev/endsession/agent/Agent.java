@@ -5,6 +5,8 @@ import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.hooks.ShutdownHookReport;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.agent.plugins.PluginFinder;
 import dev.endsession.agent.prompt.PromptChooser;
 import dev.endsession.agent.rules.Rules;
@@ -12,8 +14,6 @@ import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Starts the agent in this JVM: options, logging, coordinator, plugins, the JVM-exit hook, the

@@ -1,9 +1,9 @@
 package dev.endsession.agent;
 
 import dev.endsession.agent.config.AgentOptions.BridgeMode;
-import java.util.Locale;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import java.util.Locale;
 
 /**
  * The one place that picks a bridge for the platform. Bridges are loaded by name so that, say, no

@@ -3,6 +3,8 @@ package dev.endsession.agent.bus;
 import dev.endsession.agent.Bridge;
 import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.io.IOException;
 import java.time.Duration;
@@ -11,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The simulated session bus as this JVM's bridge: an {@link Endpoint} in the session directory that

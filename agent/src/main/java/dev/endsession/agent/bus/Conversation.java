@@ -6,6 +6,8 @@ import dev.endsession.agent.bus.wire.WireException;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.EndReport;
 import dev.endsession.agent.core.QueryReport;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +19,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * One initiator's connection to this JVM's endpoint, on its own thread: reads a request, drives the

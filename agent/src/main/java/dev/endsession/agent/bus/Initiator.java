@@ -1,6 +1,8 @@
 package dev.endsession.agent.bus;
 
 import dev.endsession.agent.bus.wire.Message;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.FileChannel;
@@ -13,8 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Plays the system on the session bus: takes the session's round lock (one round at a time),

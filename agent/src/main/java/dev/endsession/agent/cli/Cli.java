@@ -2,8 +2,8 @@ package dev.endsession.agent.cli;
 
 import java.io.PrintWriter;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The root command. Exit codes (contract): 0 the session ended, 1 cancelled by a veto, 2 bad usage

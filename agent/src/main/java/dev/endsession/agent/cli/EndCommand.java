@@ -3,20 +3,20 @@ package dev.endsession.agent.cli;
 import dev.endsession.agent.bus.AppOutcome;
 import dev.endsession.agent.bus.BusException;
 import dev.endsession.agent.bus.Initiator;
-import dev.endsession.agent.bus.SessionDirectory;
 import dev.endsession.agent.bus.Progress;
 import dev.endsession.agent.bus.RoundOptions;
 import dev.endsession.agent.bus.RoundResult;
+import dev.endsession.agent.bus.SessionDirectory;
 import dev.endsession.agent.config.Durations;
 import dev.endsession.api.Reason;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * What {@code logoff}, {@code shutdown} and {@code restart} share (contract): the options, the

@@ -7,12 +7,12 @@ import dev.endsession.agent.bus.wire.Message;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code status [--json] [--session ID]}: the apps on the session bus. */
 @Command(name = "status", mixinStandardHelpOptions = true,

@@ -1,5 +1,7 @@
 package dev.endsession.agent.core;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
@@ -23,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The JVM's end-of-session state machine. Bridges call {@link #query}, then {@link #end} or

@@ -1,5 +1,7 @@
 package dev.endsession.agent.plugins;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.EndSessionListener;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -13,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * Finds {@link EndSessionListener} plugins. A plugin that fails to load or to construct is logged

@@ -3,10 +3,10 @@ package dev.endsession.agent.windows;
 import static dev.endsession.agent.windows.WinUserH.WM_ENDSESSION;
 import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Takes over the end-of-session answer of AWT's hidden toolkit window (class {@code SunAwtToolkit},

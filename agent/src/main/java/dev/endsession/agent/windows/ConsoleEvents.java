@@ -4,11 +4,11 @@ import static dev.endsession.agent.windows.WinConH.CTRL_CLOSE_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_LOGOFF_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_SHUTDOWN_EVENT;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.EnumSet;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The agent's console control handler. No veto is possible here: the process ends soon after the

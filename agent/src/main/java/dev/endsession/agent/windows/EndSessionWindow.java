@@ -6,11 +6,11 @@ import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.QueryReport;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.time.Instant;
 import java.util.Set;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The window procedure of the agent's hidden top-level window: the JVM's answer to the end of the

@@ -2,12 +2,12 @@ package dev.endsession.agent.windows;
 
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.EndReport;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The session really ends (a confirmed {@code WM_ENDSESSION}, a console close or shutdown): the

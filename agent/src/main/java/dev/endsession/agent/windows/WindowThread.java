@@ -1,5 +1,7 @@
 package dev.endsession.agent.windows;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.Callable;
@@ -9,8 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The thread that owns the agent's hidden window and pumps its messages, as JNA's

@@ -3,14 +3,14 @@ package dev.endsession.agent.windows;
 import dev.endsession.agent.Bridge;
 import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The bridge to Windows itself: {@code WM_QUERYENDSESSION}/{@code WM_ENDSESSION} on a hidden

@@ -2,11 +2,11 @@ package dev.endsession.agent.windows;
 
 import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import dev.endsession.agent.log.Logger;
-import dev.endsession.agent.log.LoggerFactory;
 
 /**
  * The Windows bridge's logic on top of a {@link Win32Port}: the shutdown level, the hidden window

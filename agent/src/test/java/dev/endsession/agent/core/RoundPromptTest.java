@@ -3,8 +3,8 @@ package dev.endsession.agent.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.endsession.api.Prompt;
 import dev.endsession.api.Prompt.Answer;
+import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
 import dev.endsession.api.Vote;
 import java.time.Duration;
