@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -42,7 +42,9 @@ public final class Coordinator {
     private final ExecutorService workers = Workers.create();
     private final Semaphore oneOnScreen = new Semaphore(1);
     private final AtomicBoolean endStarted = new AtomicBoolean();
-    private final CompletableFuture<EndReport> endDone = new CompletableFuture<>();
+    // A latch and a field, not a CompletableFuture: that class initialises ForkJoinPool, milliseconds at start-up.
+    private final CountDownLatch endDone = new CountDownLatch(1);
+    private volatile EndReport endReport;
     private final Object lock = new Object();
     private RoundState state = RoundState.IDLE;
     private List<String> blockReasons = List.of();
@@ -187,7 +189,8 @@ public final class Coordinator {
         synchronized (lock) {
             state = RoundState.ENDED;
         }
-        endDone.complete(report);
+        endReport = report;
+        endDone.countDown();
         return report;
     }
 
@@ -296,8 +299,9 @@ public final class Coordinator {
 
     private EndReport awaitEnd(Instant deadline) {
         try {
-            return endDone.get(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
+            if (endDone.await(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS)) {
+                return endReport;
+            }
             return new EndReport(List.of(), List.of(), List.of("(cleanup still running in another thread)"), Duration.ZERO);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
