@@ -36,7 +36,7 @@ final class StartupProfile {
     static {
         MILESTONES.put("dev.endsession.agent.boot.Boot", "open the jar's isolated class loader");
         MILESTONES.put("dev.endsession.agent.Agent", "parse options, make the logger");
-        MILESTONES.put("dev.endsession.agent.core.Coordinator", "make the coordinator (executor, futures)");
+        MILESTONES.put("dev.endsession.agent.core.Coordinator", "make the coordinator");
         MILESTONES.put("dev.endsession.agent.plugins.PluginFinder", "find plugins (ServiceLoader over the class path)");
         MILESTONES.put("dev.endsession.agent.JvmExit", "install the JVM-exit hook");
         MILESTONES.put("dev.endsession.agent.Bridges", "choose the bridge, (bus) session directory, NIO's first lambdas");
