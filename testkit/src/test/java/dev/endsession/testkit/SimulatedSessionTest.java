@@ -123,6 +123,8 @@ class SimulatedSessionTest {
         });
         RoundReport round = session.logoff();
         assertTrue(round.ended(), round.toString());
+        assertEquals("ok", round.app("slow").answer());
+        assertTrue(round.app("slow").reason().startsWith("over budget, counted as allow"), round.app("slow").reason());
     }
 
     @Test
