@@ -220,11 +220,6 @@ public final class Coordinator {
         }
     }
 
-    /** @return {@code true} once a cleanup has started in this JVM */
-    public boolean endStarted() {
-        return endStarted.get();
-    }
-
     private ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt) {
         long start = System.nanoTime();
         Future<Vote> call = workers.submit(() -> entry.listener().onQueryEndSession(query));

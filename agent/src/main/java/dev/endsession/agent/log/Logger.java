@@ -42,11 +42,6 @@ public final class Logger {
         return LoggerFactory.enabled(LoggerFactory.INFO);
     }
 
-    /** @return {@code true} if debug messages are printed */
-    public boolean isDebugEnabled() {
-        return LoggerFactory.enabled(LoggerFactory.DEBUG);
-    }
-
     private org.slf4j.Logger slf4j() {
         org.slf4j.Logger logger = target;
         if (logger == null) {
