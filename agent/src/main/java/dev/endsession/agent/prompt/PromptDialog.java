@@ -4,6 +4,9 @@ import dev.endsession.api.Prompt.Answer;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.event.FocusAdapter;
+import java.awt.event.FocusEvent;
+import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import java.time.Duration;
@@ -13,16 +16,20 @@ import javax.swing.BorderFactory;
 import javax.swing.Box;
 import javax.swing.BoxLayout;
 import javax.swing.JButton;
+import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
+import javax.swing.KeyStroke;
 import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
 /**
  * The dialog itself: the app's name, the question, a countdown to the automatic answer, and two
  * buttons worded by the round ("Log off anyway", "Cancel"). Always on top, so it is seen over
- * whatever the user was doing. Every method runs on the event dispatch thread; the dialog only
+ * whatever the user was doing. The keyboard works as in a native dialog: the focus and Enter start
+ * on the automatic answer, Alt and the action's first letter (Alt+L) chooses it, Escape cancels.
+ * Every method runs on the event dispatch thread; the dialog only
  * reports the choice through {@code answer}, it never waits for anything.
  *
  * <p>Components carry names ({@link #NAME}, {@code continue}, {@code cancel}, {@code countdown})
@@ -42,8 +49,14 @@ final class PromptDialog {
         this.ticker = ticker;
     }
 
-    /** Builds and shows the dialog; closing its window counts as {@link Answer#CANCEL}. */
-    static PromptDialog show(Wording wording, String question, Instant due, Answer ifNoAnswer, Consumer<Answer> answer) {
+    /**
+     * Builds and shows the dialog; closing its window counts as {@link Answer#CANCEL}.
+     *
+     * @param focused told once, when the automatic answer's button first holds the keyboard focus:
+     *     from then on a key press reaches the dialog
+     */
+    static PromptDialog show(Wording wording, String question, Instant due, Answer ifNoAnswer, Consumer<Answer> answer,
+            Consumer<String> focused) {
         JDialog dialog = new JDialog((java.awt.Frame) null, wording.title(), false);
         dialog.setName(NAME);
         dialog.setAlwaysOnTop(true);
@@ -65,6 +78,10 @@ final class PromptDialog {
 
         JButton proceed = button(wording.continueLabel(), "continue");
         JButton cancel = button(wording.cancelLabel(), "cancel");
+        // Alt + the action's first letter chooses it and Escape cancels, wherever the focus is.
+        proceed.setMnemonic(KeyEvent.getExtendedKeyCodeForChar(wording.continueLabel().charAt(0)));
+        dialog.getRootPane().registerKeyboardAction(e -> cancel.doClick(),
+                KeyStroke.getKeyStroke(KeyEvent.VK_ESCAPE, 0), JComponent.WHEN_IN_FOCUSED_WINDOW);
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.RIGHT));
         buttons.add(proceed);
         buttons.add(cancel);
@@ -87,6 +104,13 @@ final class PromptDialog {
             @Override
             public void windowClosing(WindowEvent e) {
                 choose.accept(Answer.CANCEL);
+            }
+        });
+        automatic.addFocusListener(new FocusAdapter() {
+            @Override
+            public void focusGained(FocusEvent e) {
+                automatic.removeFocusListener(this);
+                focused.accept(automatic.getText());
             }
         });
         ticker.addActionListener(e -> {

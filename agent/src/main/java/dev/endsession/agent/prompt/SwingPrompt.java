@@ -62,7 +62,8 @@ public final class SwingPrompt implements RoundAwarePrompt {
         SwingUtilities.invokeLater(() -> {
             if (!chosen.isDone()) {
                 try {
-                    shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete));
+                    shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete,
+                            button -> LOG.debug("The prompt is on the screen, the keyboard focus on '{}'", button)));
                 } catch (RuntimeException | Error e) {
                     chosen.completeExceptionally(e); // no dialog: answer now, not at the timeout
                 }

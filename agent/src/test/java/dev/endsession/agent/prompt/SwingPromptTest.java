@@ -18,17 +18,22 @@ import dev.endsession.api.Vote;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.GraphicsEnvironment;
+import java.awt.KeyboardFocusManager;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Window;
 import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.beans.PropertyChangeListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -131,6 +136,38 @@ class SwingPromptTest {
             assertEquals(Answer.CONTINUE, listener.answer.get());
             assertFalse(report.vetoed());
             assertEquals(ListenerAnswer.Kind.OK, report.answers().get(0).kind());
+        }
+    }
+
+    /**
+     * A key pressed as the dialog opens must not end the session: the focus never passes "Log off
+     * anyway". And Escape cancels, as in a native dialog.
+     */
+    @Test
+    void theFocusGoesStraightToTheAutomaticAnswerAndEscapeCancels() throws Exception {
+        List<String> owners = new CopyOnWriteArrayList<>();
+        PropertyChangeListener tracker = change -> {
+            if (change.getNewValue() instanceof Component owner) {
+                owners.add(owner.getName());
+            }
+        };
+        KeyboardFocusManager focus = KeyboardFocusManager.getCurrentKeyboardFocusManager();
+        focus.addPropertyChangeListener("focusOwner", tracker);
+        try {
+            AskingListener listener = new AskingListener(Duration.ofSeconds(40));
+            CompletableFuture<QueryReport> round = queryWith(listener, Set.of(Reason.LOGOFF));
+            JDialog dialog = awaitDialog();
+            awaitCondition(() -> dialog.isFocused() && owners.contains("cancel"), "the dialog takes the keyboard focus");
+            robot().waitForIdle();
+            assertEquals(List.of("cancel"), owners.stream().distinct().toList());
+            Robot robot = robot();
+            robot.keyPress(KeyEvent.VK_ESCAPE);
+            robot.keyRelease(KeyEvent.VK_ESCAPE);
+            // Answered long before the 40 s the listener allows: by the key, not the countdown.
+            assertTrue(round.get(10, TimeUnit.SECONDS).vetoed());
+            assertEquals(Answer.CANCEL, listener.answer.get());
+        } finally {
+            focus.removePropertyChangeListener("focusOwner", tracker);
         }
     }
 

@@ -218,10 +218,19 @@ public final class TestJvm implements AutoCloseable {
      * @throws AssertionError with both outputs if it does not appear in time or the JVM dies first
      */
     public String awaitLine(String regex, Duration timeout) {
+        return awaitLineIn(out, regex, timeout);
+    }
+
+    /** Like {@link #awaitLine}, on standard error, where the agent logs. */
+    public String awaitErrorLine(String regex, Duration timeout) {
+        return awaitLineIn(err, regex, timeout);
+    }
+
+    private String awaitLineIn(Path output, String regex, Duration timeout) {
         Pattern pattern = Pattern.compile(regex);
         Instant end = Instant.now().plus(timeout);
         while (true) {
-            for (String line : stdoutLines()) {
+            for (String line : read(output).lines().toList()) {
                 if (pattern.matcher(line).find()) {
                     return line;
                 }
