@@ -1,6 +1,7 @@
 package dev.endsession.agent.bus;
 
-import dev.endsession.agent.bus.wire.FrameIO;
+import dev.endsession.agent.bus.wire.FrameReader;
+import dev.endsession.agent.bus.wire.FrameWriter;
 import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.bus.wire.WireException;
 import dev.endsession.agent.core.Coordinator;
@@ -10,9 +11,7 @@ import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,14 +20,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * One initiator's connection to this JVM's endpoint, on its own thread: reads a request, drives the
+ * One initiator's connection to this JVM's endpoint, on a thread of its own for as long as it lasts
+ * (given the thread's buffers): reads a request, drives the
  * coordinator, writes the reply, until the initiator hangs up. A malformed frame, or silence past
  * the read timeout, closes this connection only, with a logged reason.
  *
  * <p>The round's lease: if the connection drops after a query and before the matching end, the
  * initiator is gone mid-round and the round is cancelled here, so the app returns to idle.
  */
-final class Conversation implements Runnable {
+final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
 
@@ -47,17 +47,17 @@ final class Conversation implements Runnable {
         this.nextFrame = nextFrame;
     }
 
-    @Override
-    public void run() {
+    /** @param inBuffer the buffer requests are read through @param outBuffer the buffer replies are written through */
+    void run(ByteBuffer inBuffer, ByteBuffer outBuffer) {
         try (channel) {
-            InputStream in = Channels.newInputStream(channel);
-            OutputStream out = Channels.newOutputStream(channel);
+            FrameReader in = new FrameReader(channel, inBuffer);
+            FrameWriter out = new FrameWriter(channel, outBuffer);
             Duration timeout = firstFrame;
             while (true) {
                 Watchdog.Armed armed = watchdog.arm(channel, timeout);
                 Message request;
                 try {
-                    request = FrameIO.read(in);
+                    request = in.read();
                 } catch (IOException e) {
                     if (armed.disarm()) {
                         LOG.warn("Closed a bus connection: nothing complete arrived within {} ms", timeout.toMillis());
@@ -72,7 +72,7 @@ final class Conversation implements Runnable {
                 if (request == null) {
                     return;
                 }
-                FrameIO.write(out, serve(request));
+                out.write(serve(request));
                 if (request instanceof Message.Exit) {
                     host.exit();
                     return;

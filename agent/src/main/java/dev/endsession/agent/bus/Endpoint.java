@@ -15,12 +15,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.nio.ByteBuffer;
 
 /**
  * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. The thread that
- * calls {@link #serve()} blocks in {@code accept}; each connection gets a daemon thread of its own
- * for as long as it lasts. Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
+ * calls {@link #serve()} blocks in {@code accept}; each connection is served by a daemon thread of
+ * its own for as long as it lasts ({@link Workers}: threads are kept a few seconds for the next
+ * connection). Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
  */
 final class Endpoint implements AutoCloseable {
 
@@ -38,7 +39,7 @@ final class Endpoint implements AutoCloseable {
     private final Path socket;
     private final Conversation.Host host;
     private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
-    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Workers workers; // likewise
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
 
     private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host) {
@@ -78,25 +79,37 @@ final class Endpoint implements AutoCloseable {
     /** Accepts connections on the calling thread until the endpoint is closed. */
     void serve() {
         watchdog = new Watchdog();
+        workers = new Workers();
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
                 open.add(channel);
-                Conversation conversation = new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME);
-                Thread thread = new Thread(() -> {
-                    try {
-                        conversation.run();
-                    } finally {
-                        open.remove(channel);
-                    }
-                }, "endsession-bus-" + connections.incrementAndGet());
-                thread.setDaemon(true);
-                thread.start();
+                workers.run(new Connection(channel, new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME)));
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
                 pause(); // out of file descriptors or threads: let it pass rather than spin
+            }
+        }
+    }
+
+    /** One accepted connection: its conversation, then it leaves the open set. */
+    private final class Connection implements Workers.Task {
+        private final SocketChannel channel;
+        private final Conversation conversation;
+
+        Connection(SocketChannel channel, Conversation conversation) {
+            this.channel = channel;
+            this.conversation = conversation;
+        }
+
+        @Override
+        public void run(ByteBuffer in, ByteBuffer out) {
+            try {
+                conversation.run(in, out);
+            } finally {
+                open.remove(channel);
             }
         }
     }
@@ -145,6 +158,10 @@ final class Endpoint implements AutoCloseable {
         Watchdog timer = watchdog;
         if (timer != null) {
             timer.close();
+        }
+        Workers threads = workers;
+        if (threads != null) {
+            threads.close();
         }
         try {
             Files.deleteIfExists(socket);

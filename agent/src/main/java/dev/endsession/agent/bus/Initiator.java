@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * Plays the system on the session bus: takes the session's round lock (one round at a time),
- * connects to every app's endpoint in parallel, and runs a {@link Round}. Used by the CLI and by
+ * connects to every app's endpoint in parallel, and runs a {@link Round}, on one set of threads
+ * (the same thread reaches an app, asks it, and ends or cancels it). Used by the CLI and by
  * {@link BusBridge#initiate} inside an app. Thread-safe: calls share nothing but the directory, and
  * the round lock keeps rounds apart, across processes too.
  */
@@ -56,11 +57,13 @@ public final class Initiator {
      * @throws BusException if there is no usable bus for it
      */
     public List<Message.Info> status(String session) throws BusException {
-        List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT);
-        try {
-            return apps.stream().map(SocketApp::info).toList();
-        } finally {
-            apps.forEach(SocketApp::close);
+        try (Fanout fanout = new Fanout()) {
+            List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT, fanout);
+            try {
+                return apps.stream().map(SocketApp::info).toList();
+            } finally {
+                apps.forEach(SocketApp::close);
+            }
         }
     }
 
@@ -78,13 +81,14 @@ public final class Initiator {
         RoundOptions effective = new RoundOptions(options.kind(), options.mode(), options.force(), options.forceIfHung(),
                 options.onBlockForce(), options.timeout(), other || options.notifyOnly(), options.selfPid());
         try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = tryLock(file, directory)) {
-            List<SocketApp> apps = connect(directory, options.timeout());
+                FileLock lock = tryLock(file, directory);
+                Fanout fanout = new Fanout()) {
+            List<SocketApp> apps = connect(directory, options.timeout(), fanout);
             if (apps.isEmpty()) {
                 throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")");
             }
             try {
-                return Round.run(apps, effective, progress);
+                return Round.run(apps, effective, progress, fanout);
             } finally {
                 apps.forEach(SocketApp::close);
             }
@@ -116,11 +120,12 @@ public final class Initiator {
     }
 
     /**
-     * Connects to every endpoint, then says hello to all at once. A socket nobody listens on is
-     * skipped (sockets of dead processes were removed already); an app that accepts but does not
-     * say hello in time stays in the list, as hung.
+     * Connects to every endpoint and says hello, to all at once. A socket nobody listens on is
+     * skipped (sockets of dead processes were removed already); an app that does not accept or
+     * does not say hello in time stays in the list, as hung.
      */
-    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout) throws BusException {
+    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout, Fanout fanout)
+            throws BusException {
         List<Endpoint.Address> addresses;
         try {
             addresses = directory.sockets();
@@ -130,24 +135,32 @@ public final class Initiator {
         List<SocketApp> apps = new ArrayList<>();
         for (Endpoint.Address address : addresses) {
             try {
-                apps.add(SocketApp.open(address));
-            } catch (ConnectException e) {
-                // Nobody listens, yet the pid is alive: a leftover of an earlier process with the same pid.
-                LOG.debug("Skipping {}: nobody listens there", address.socket());
+                apps.add(SocketApp.unconnected(address));
             } catch (IOException e) {
                 LOG.warn("Skipping the app at {}: {}", address.socket(), e.toString());
             }
         }
-        try (Fanout fanout = new Fanout()) {
-            fanout.call(apps, timeout, SocketApp::hello, (app, waited) -> {
-            }).forEach((app, reply) -> {
-                if (!reply.ok()) {
-                    app.close(); // it stays in the round as an app that does not respond
-                    LOG.warn("The app with pid {} does not respond: {}", app.pid(),
-                            reply.timedOut() ? "no hello within " + timeout.toMillis() + " ms" : reply.error().toString());
-                }
-            });
-        }
+        List<SocketApp> unreachable = new ArrayList<>();
+        fanout.call(apps, timeout, SocketApp::reach, (app, waited) -> {
+        }).forEach((app, reply) -> {
+            if (reply.ok()) {
+                return;
+            }
+            boolean connected = app.connected();
+            app.close();
+            if (reply.error() instanceof ConnectException) {
+                // Nobody listens, yet the pid is alive: a leftover of an earlier process with the same pid.
+                LOG.debug("Skipping {}: nobody listens there", app.address().socket());
+                unreachable.add(app);
+            } else if (reply.error() != null && !connected) {
+                LOG.warn("Skipping the app at {}: {}", app.address().socket(), reply.error().toString());
+                unreachable.add(app);
+            } else { // it stays in the round as an app that does not respond
+                LOG.warn("The app with pid {} does not respond: {}", app.pid(),
+                        reply.timedOut() ? "no hello within " + timeout.toMillis() + " ms" : reply.error().toString());
+            }
+        });
+        apps.removeAll(unreachable);
         apps.sort(Comparator.comparingLong(SocketApp::pid));
         return apps;
     }

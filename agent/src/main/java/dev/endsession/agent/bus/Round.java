@@ -41,12 +41,13 @@ public final class Round {
     private final Set<Reason> reasons;
     private final Map<App, AppOutcome> outcomes = new LinkedHashMap<>();
     private final Set<App> replied = new HashSet<>();
-    private final Fanout fanout = new Fanout();
+    private final Fanout fanout;
 
-    private Round(RoundOptions options, Progress progress) {
+    private Round(RoundOptions options, Progress progress, Fanout fanout) {
         this.options = options;
         this.progress = progress;
         this.reasons = options.reasons();
+        this.fanout = fanout;
     }
 
     /**
@@ -58,10 +59,14 @@ public final class Round {
      * @return the outcome
      */
     public static RoundResult run(List<? extends App> apps, RoundOptions options, Progress progress) {
-        Round round = new Round(options, progress);
-        try (round.fanout) {
-            return round.run(apps);
+        try (Fanout fanout = new Fanout()) {
+            return run(apps, options, progress, fanout);
         }
+    }
+
+    /** As {@link #run(List, RoundOptions, Progress)}, on the threads of {@code fanout} (the caller closes it). */
+    static RoundResult run(List<? extends App> apps, RoundOptions options, Progress progress, Fanout fanout) {
+        return new Round(options, progress, fanout).run(apps);
     }
 
     private RoundResult run(List<? extends App> apps) {

@@ -1,15 +1,14 @@
 package dev.endsession.agent.bus;
 
-import dev.endsession.agent.bus.wire.FrameIO;
+import dev.endsession.agent.bus.wire.FrameReader;
+import dev.endsession.agent.bus.wire.FrameWriter;
 import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.bus.wire.WireException;
 import dev.endsession.api.Reason;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
+import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
@@ -25,16 +24,19 @@ public final class SocketApp implements App {
     /** The level assumed for an app that never said what its level is (Windows' default). */
     static final int DEFAULT_LEVEL = 0x280;
 
+    /** Each direct buffer: replies are small; a bigger one still works. */
+    private static final int BUFFER = 1024;
+
     private final SocketChannel channel;
-    private final InputStream in;
-    private final OutputStream out;
+    private final FrameReader in;
+    private final FrameWriter out;
     private final Endpoint.Address address;
     private volatile Message.Info info;
 
     private SocketApp(SocketChannel channel, Endpoint.Address address) {
         this.channel = channel;
-        this.in = Channels.newInputStream(channel);
-        this.out = Channels.newOutputStream(channel);
+        this.in = new FrameReader(channel, ByteBuffer.allocateDirect(BUFFER));
+        this.out = new FrameWriter(channel, ByteBuffer.allocateDirect(BUFFER));
         this.address = address;
     }
 
@@ -46,14 +48,35 @@ public final class SocketApp implements App {
      * @throws java.net.ConnectException if nobody listens there (a stale socket)
      */
     public static SocketApp open(Endpoint.Address address) throws IOException {
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketApp app = unconnected(address);
         try {
-            channel.connect(UnixDomainSocketAddress.of(address.socket()));
-            return new SocketApp(channel, address);
+            app.connect();
+            return app;
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            app.close();
             throw e;
         }
+    }
+
+    /** @return an app not connected yet: {@link #connect()} next (on the thread that may wait for it) */
+    static SocketApp unconnected(Endpoint.Address address) throws IOException {
+        return new SocketApp(SocketChannel.open(StandardProtocolFamily.UNIX), address);
+    }
+
+    /** Connects; blocks only while the endpoint's backlog is full. */
+    void connect() throws IOException {
+        channel.connect(UnixDomainSocketAddress.of(address.socket()));
+    }
+
+    /** @return {@code true} once connected, until closed */
+    boolean connected() {
+        return channel.isConnected();
+    }
+
+    /** {@link #connect()}, then {@link #hello()}. @return what the app said */
+    Message.Info reach() throws IOException {
+        connect();
+        return hello();
     }
 
     /** Asks the app who it is; blocks until it answers. @return what it said */
@@ -70,6 +93,11 @@ public final class SocketApp implements App {
         Message.Info said = info;
         return said != null ? said : new Message.Info(address.pid(), "(not responding)", DEFAULT_LEVEL, "not-responding",
                 List.of(), false);
+    }
+
+    /** @return where the app listens */
+    Endpoint.Address address() {
+        return address;
     }
 
     @Override
@@ -150,8 +178,8 @@ public final class SocketApp implements App {
         if (info == null && !(request instanceof Message.Hello)) {
             throw new IOException("the app did not answer when it was first reached");
         }
-        FrameIO.write(out, request);
-        return expect(FrameIO.read(in), reply);
+        out.write(request);
+        return expect(in.read(), reply);
     }
 
     private static <T extends Message> T expect(Message message, Class<T> type) throws IOException {

@@ -3,32 +3,28 @@ package dev.endsession.agent.bus;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Read timeouts for blocking Unix-domain channels, which have none of their own: a connection arms
  * the watchdog before a read and disarms it after; if the read outlasts it, the watchdog closes the
- * channel and the read fails. One timer thread, started on demand and gone after a second idle, so
- * an idle endpoint holds no thread but its acceptor. Thread-safe.
+ * channel and the read fails.
+ *
+ * <p>Arming and disarming only add to and remove from a list: the one timer thread sleeps until the
+ * earliest deadline and is woken only by a deadline earlier than that, so a frame costs no thread
+ * hand-off (the app side runs interpreted: a scheduled executor's queue work and two wake-ups per
+ * frame were a measurable share of a round). The thread starts on demand and leaves after a second
+ * with nothing armed, so an idle endpoint holds no thread but its acceptor. Thread-safe.
  */
 final class Watchdog implements AutoCloseable {
 
-    private final ScheduledThreadPoolExecutor timer;
+    private static final long IDLE_NANOS = 1_000_000_000L;
 
-    Watchdog() {
-        timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "endsession-bus-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-        timer.allowCoreThreadTimeOut(true);
-        timer.setRemoveOnCancelPolicy(true);
-    }
+    private final List<Entry> armed = new ArrayList<>(); // guarded by this
+    private Thread thread; // guarded by this: the timer thread, while it runs
+    private long wakeAt; // guarded by this: when the timer thread wakes next
+    private boolean closed; // guarded by this
 
     /** An armed timeout; {@link #disarm()} it once the read returned. */
     interface Armed {
@@ -38,31 +34,114 @@ final class Watchdog implements AutoCloseable {
 
     /** @param channel closed if the read does not finish within {@code timeout} */
     Armed arm(Closeable channel, Duration timeout) {
-        // Set before the close: the read fails only once the close has begun, so by then it is true.
-        // (The task's own state is no guide: a close still running can be "cancelled".)
-        AtomicBoolean fired = new AtomicBoolean();
-        Runnable close = () -> {
-            fired.set(true);
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // the read fails either way
+        Entry entry = new Entry(channel, System.nanoTime() + timeout.toNanos());
+        synchronized (this) {
+            if (!closed) {
+                armed.add(entry);
+                if (thread == null) {
+                    thread = new Thread(new Timer(), "endsession-bus-watchdog");
+                    thread.setDaemon(true);
+                    thread.start();
+                } else if (entry.deadline - wakeAt < 0) {
+                    notifyAll();
+                }
+                return entry;
             }
-        };
-        try {
-            ScheduledFuture<?> closing = timer.schedule(close, timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return () -> {
-                closing.cancel(false);
-                return fired.get();
-            };
-        } catch (RejectedExecutionException closedEndpoint) {
-            close.run(); // the endpoint is closing: so is every connection
-            return () -> false;
         }
+        closeQuietly(channel); // the endpoint is closing: so is every connection
+        return entry;
     }
 
     @Override
-    public void close() {
-        timer.shutdownNow();
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    private static void closeQuietly(Closeable channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // the read fails either way
+        }
+    }
+
+    private final class Entry implements Armed {
+        final Closeable channel;
+        final long deadline;
+        // Set before the close: the read fails only once the close has begun, so by then it is true.
+        volatile boolean fired;
+
+        Entry(Closeable channel, long deadline) {
+            this.channel = channel;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public boolean disarm() {
+            synchronized (Watchdog.this) {
+                armed.remove(this);
+            }
+            return fired;
+        }
+    }
+
+    /** The timer thread: closes what is due (outside the lock: a channel's close waits for its reader). */
+    private final class Timer implements Runnable {
+        @Override
+        public void run() {
+            while (true) {
+                List<Entry> due;
+                synchronized (Watchdog.this) {
+                    due = awaitDue();
+                    if (due == null) {
+                        thread = null;
+                        return;
+                    }
+                }
+                for (Entry entry : due) {
+                    entry.fired = true;
+                    closeQuietly(entry.channel);
+                }
+            }
+        }
+
+        /** Called holding the lock. @return the entries past their deadline, or {@code null} to stop */
+        private List<Entry> awaitDue() {
+            long idleSince = System.nanoTime();
+            while (!closed) {
+                long now = System.nanoTime();
+                List<Entry> due = null;
+                long next = now + IDLE_NANOS;
+                for (int i = armed.size() - 1; i >= 0; i--) {
+                    Entry entry = armed.get(i);
+                    if (entry.deadline - now <= 0) {
+                        if (due == null) {
+                            due = new ArrayList<>();
+                        }
+                        due.add(armed.remove(i));
+                    } else if (entry.deadline - next < 0) {
+                        next = entry.deadline;
+                    }
+                }
+                if (due != null) {
+                    return due;
+                }
+                if (!armed.isEmpty()) {
+                    idleSince = now;
+                } else if (now - idleSince >= IDLE_NANOS) {
+                    return null;
+                } else {
+                    next = idleSince + IDLE_NANOS;
+                }
+                wakeAt = next;
+                try {
+                    Watchdog.this.wait(Math.max(1, (next - now + 999_999) / 1_000_000));
+                } catch (InterruptedException e) {
+                    return null; // nobody interrupts it but a JVM going down
+                }
+            }
+            return null;
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 /**
  * Whole frames on a byte stream: a u32 big-endian body length, then the body ({@link FrameCodec}).
  * The length is checked against {@link Bounds#MAX_FRAME} before the body is read, so an oversized
- * frame costs nothing. Not thread-safe: one reader and one writer per stream.
+ * frame costs nothing. The bus itself uses {@link FrameReader} and {@link FrameWriter} on its channels
+ * (the same format, fewer calls); this stream form serves tests and fuzzers. Not thread-safe: one reader and one writer per stream.
  */
 public final class FrameIO {
 
@@ -29,13 +30,18 @@ public final class FrameIO {
             return null;
         }
         readFully(in, prefix, first, "the length prefix");
-        int length = ByteBuffer.wrap(prefix).getInt();
-        if (length < 2 || length > Bounds.MAX_FRAME) {
-            throw new WireException("frame length " + Integer.toUnsignedString(length) + " is outside 2.." + Bounds.MAX_FRAME);
-        }
+        int length = checkedLength(ByteBuffer.wrap(prefix).getInt());
         byte[] body = new byte[length];
         readFully(in, body, 0, "a frame of " + length + " bytes");
         return FrameCodec.decode(body);
+    }
+
+    /** @return a length prefix's value, once it is known to be a possible frame body's length */
+    static int checkedLength(int length) throws WireException {
+        if (length < 2 || length > Bounds.MAX_FRAME) {
+            throw new WireException("frame length " + Integer.toUnsignedString(length) + " is outside 2.." + Bounds.MAX_FRAME);
+        }
+        return length;
     }
 
     /** Writes one frame and flushes. */
