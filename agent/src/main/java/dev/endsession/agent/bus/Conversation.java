@@ -6,7 +6,9 @@ import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.bus.wire.WireException;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.EndReport;
+import dev.endsession.agent.core.ListenerAnswer;
 import dev.endsession.agent.core.QueryReport;
+import dev.endsession.agent.core.RoundState;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
@@ -15,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -31,6 +34,8 @@ import java.util.Set;
 final class Conversation {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
+    /** The states as the wire says them ({@code idle}, ...), by ordinal. */
+    private static final String[] STATES = states();
 
     private final SocketChannel channel;
     private final Host host;
@@ -100,11 +105,11 @@ final class Conversation {
         Coordinator coordinator = host.coordinator();
         if (request instanceof Message.Hello) {
             return new Message.Info(ProcessHandle.current().pid(), host.name(), host.level(),
-                    coordinator.state().name().toLowerCase(Locale.ROOT), coordinator.blockReasons(), host.service());
+                    STATES[coordinator.state().ordinal()], coordinator.blockReasons(), host.service());
         } else if (request instanceof Message.Query q) {
             openRound = q.reasons();
             QueryReport report = coordinator.query(q.reasons(), Instant.now().plusMillis(q.millis()), q.interactionAllowed());
-            return new Message.Answer(report.vetoed(), report.blockReasons(), report.hung());
+            return new Message.Answer(report.vetoed(), report.blockReasons(), hung(report));
         } else if (request instanceof Message.End e) {
             openRound = null;
             if (!e.ending()) {
@@ -124,6 +129,29 @@ final class Conversation {
             return new Message.Ack("exiting");
         }
         return new Message.Failure("an app does not accept " + request.getClass().getSimpleName() + " requests");
+    }
+
+    /** {@link QueryReport#hung()} without a stream pipeline, which costs more than the rest of a reply here (interpreted). */
+    private static List<String> hung(QueryReport report) {
+        List<String> hung = List.of();
+        for (ListenerAnswer answer : report.answers()) {
+            if (answer.kind() == ListenerAnswer.Kind.HUNG) {
+                if (hung.isEmpty()) {
+                    hung = new ArrayList<>();
+                }
+                hung.add(answer.listener());
+            }
+        }
+        return hung;
+    }
+
+    private static String[] states() {
+        RoundState[] all = RoundState.values();
+        String[] names = new String[all.length];
+        for (RoundState state : all) {
+            names[state.ordinal()] = state.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     /** What a conversation serves: the JVM's coordinator and identity, and how it exits. */

@@ -9,8 +9,9 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -35,12 +36,23 @@ final class Fanout implements AutoCloseable {
     }
 
     private static final Duration TICK = Duration.ofSeconds(1);
+    /** How long a thread waits for the next call before it leaves. */
+    private static final long KEEP_ALIVE_SECONDS = 5;
 
-    private final ExecutorService pool = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "endsession-round");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /**
+     * Shared by every fan-out of the JVM: a thread start costs 0.25 to 1.5 ms on this 2-core machine
+     * (the starter waits until the new thread runs), which for 50 apps was a large share of a round;
+     * an initiator that runs rounds one after another (a test kit, a benchmark, an app that initiates)
+     * reuses them. A CLI process, one round in its life, starts one thread per app either way.
+     */
+    private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
+            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
+                Thread thread = new Thread(task, "endsession-round");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    private final List<Future<?>> submitted = new ArrayList<>();
 
     /**
      * @param apps the apps to call, all at once
@@ -50,11 +62,13 @@ final class Fanout implements AutoCloseable {
      * @return each app's reply, by app
      */
     <K, T> Map<K, Reply<T>> call(List<K> apps, Duration timeout, Call<K, T> call, BiConsumer<K, Duration> slow) {
-        CompletionService<Map.Entry<K, Reply<T>>> done = new ExecutorCompletionService<>(pool);
+        CompletionService<Map.Entry<K, Reply<T>>> done = new ExecutorCompletionService<>(POOL);
         long start = System.nanoTime();
         Map<K, Future<?>> pending = new HashMap<>();
         for (K app : apps) {
-            pending.put(app, done.submit(() -> Map.entry(app, attempt(app, call))));
+            Future<?> future = done.submit(() -> Map.entry(app, attempt(app, call)));
+            pending.put(app, future);
+            submitted.add(future);
         }
         Map<K, Reply<T>> replies = new HashMap<>();
         long deadline = start + timeout.toNanos();
@@ -98,8 +112,12 @@ final class Fanout implements AutoCloseable {
         }
     }
 
+    /** Interrupts the calls still running (an app given up on), as a pool of its own would be shut down. */
     @Override
     public void close() {
-        pool.shutdownNow();
+        for (Future<?> future : submitted) {
+            future.cancel(true);
+        }
+        submitted.clear();
     }
 }

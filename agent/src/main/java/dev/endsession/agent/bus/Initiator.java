@@ -121,14 +121,14 @@ public final class Initiator {
 
     /**
      * Connects to every endpoint and says hello, to all at once. A socket nobody listens on is
-     * skipped (sockets of dead processes were removed already); an app that does not accept or
+     * skipped (and removed if its process is gone); an app that does not accept or
      * does not say hello in time stays in the list, as hung.
      */
     private static List<SocketApp> connect(SessionDirectory directory, Duration timeout, Fanout fanout)
             throws BusException {
         List<Endpoint.Address> addresses;
         try {
-            addresses = directory.sockets();
+            addresses = directory.endpoints();
         } catch (IOException e) {
             throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
         }
@@ -148,12 +148,14 @@ public final class Initiator {
             }
             boolean connected = app.connected();
             app.close();
-            if (reply.error() instanceof ConnectException) {
-                // Nobody listens, yet the pid is alive: a leftover of an earlier process with the same pid.
-                LOG.debug("Skipping {}: nobody listens there", app.address().socket());
-                unreachable.add(app);
-            } else if (reply.error() != null && !connected) {
-                LOG.warn("Skipping the app at {}: {}", app.address().socket(), reply.error().toString());
+            if (reply.error() != null && !connected) {
+                // Its process died without closing; or the pid is alive, a leftover of an earlier process with the same pid.
+                boolean gone = SessionDirectory.removeIfGone(app.address()); // logged when removed
+                if (!gone && reply.error() instanceof ConnectException) {
+                    LOG.debug("Skipping {}: nobody listens there", app.address().socket());
+                } else if (!gone) {
+                    LOG.warn("Skipping the app at {}: {}", app.address().socket(), reply.error().toString());
+                }
                 unreachable.add(app);
             } else { // it stays in the round as an app that does not respond
                 LOG.warn("The app with pid {} does not respond: {}", app.pid(),

@@ -201,6 +201,23 @@ public final class SessionDirectory {
      * @return socket paths by pid
      */
     public List<Endpoint.Address> sockets() throws IOException {
+        List<Endpoint.Address> alive = new ArrayList<>();
+        for (Endpoint.Address address : endpoints()) {
+            if (!removeIfGone(address)) {
+                alive.add(address);
+            }
+        }
+        return alive;
+    }
+
+    /**
+     * Lists the endpoints' sockets without asking whether each process is alive (that costs tens of
+     * microseconds a process: an initiator asks only about a socket that refuses the connection,
+     * {@link #removeIfGone}); half-made ones of processes that are gone are removed.
+     *
+     * @return socket paths by pid
+     */
+    List<Endpoint.Address> endpoints() throws IOException {
         List<Endpoint.Address> found = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.{sock,binding}")) {
             for (Path entry : entries) {
@@ -210,15 +227,28 @@ public final class SessionDirectory {
                 if (pid <= 0) {
                     continue;
                 }
-                if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    removeStale(entry);
-                } else if (!binding) {
+                if (!binding) {
                     found.add(new Endpoint.Address(pid, entry));
+                } else if (!alive(pid)) {
+                    removeStale(entry);
                 }
             }
         }
         found.sort((a, b) -> Long.compare(a.pid(), b.pid()));
         return found;
+    }
+
+    /** @return {@code true} if the endpoint's process is gone (its socket is removed then) */
+    static boolean removeIfGone(Endpoint.Address address) {
+        if (alive(address.pid())) {
+            return false;
+        }
+        removeStale(address.socket());
+        return true;
+    }
+
+    private static boolean alive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     /** Removes a socket whose process is gone. */

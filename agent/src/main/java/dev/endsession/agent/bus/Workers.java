@@ -46,6 +46,11 @@ final class Workers implements AutoCloseable {
         }
     }
 
+    /** @return how many threads wait for a connection */
+    synchronized int waiting() {
+        return idle.size();
+    }
+
     /** Lets every waiting worker leave now (connections in progress are closed by their owner). */
     @Override
     public void close() {

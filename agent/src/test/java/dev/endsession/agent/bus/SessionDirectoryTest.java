@@ -97,4 +97,21 @@ class SessionDirectoryTest {
         assertFalse(Files.exists(stale) || Files.exists(halfMade));
         assertTrue(Files.exists(mine) && Files.exists(other) && Files.exists(binding));
     }
+
+    @Test
+    void theInitiatorsListingAsksNoProcessButADeadOnesSocketGoesWhenItRefuses() throws IOException {
+        SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
+        Process dead = new ProcessBuilder("true").start();
+        long deadPid = dead.toHandle().pid();
+        dead.onExit().join();
+        Path stale = Files.createFile(session.socketFor(deadPid));
+        Path halfMade = Files.createFile(session.path().resolve(deadPid + ".binding"));
+        Path mine = Files.createFile(session.socketFor(ProcessHandle.current().pid()));
+        assertEquals(2, session.endpoints().size(), "listed without a liveness check");
+        assertFalse(Files.exists(halfMade), "a dead process's half-made socket is removed while listing");
+        assertTrue(SessionDirectory.removeIfGone(new Endpoint.Address(deadPid, stale)));
+        assertFalse(SessionDirectory.removeIfGone(new Endpoint.Address(ProcessHandle.current().pid(), mine)));
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(mine));
+    }
 }

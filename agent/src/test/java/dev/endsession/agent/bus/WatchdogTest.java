@@ -41,4 +41,27 @@ class WatchdogTest {
         }
         assertTrue(closed.getCount() == 1, "disarmed in time: the channel stays open");
     }
+
+    @Test
+    void aShortTimeoutArmedWhileTheTimerSleepsForALongOneFiresInTime() throws Exception {
+        CountDownLatch longClosed = new CountDownLatch(1);
+        CountDownLatch shortClosed = new CountDownLatch(1);
+        try (Watchdog watchdog = new Watchdog()) {
+            Watchdog.Armed slow = watchdog.arm(longClosed::countDown, Duration.ofMinutes(2));
+            Watchdog.Armed quick = watchdog.arm(shortClosed::countDown, Duration.ofMillis(50));
+            assertTrue(shortClosed.await(10, TimeUnit.SECONDS), "the timer woke for the earlier deadline");
+            assertTrue(quick.disarm());
+            assertFalse(slow.disarm());
+            assertTrue(longClosed.getCount() == 1);
+        }
+    }
+
+    @Test
+    void aClosedWatchdogClosesWhatIsArmedAtOnce() {
+        CountDownLatch closed = new CountDownLatch(1);
+        Watchdog watchdog = new Watchdog();
+        watchdog.close();
+        watchdog.arm(closed::countDown, Duration.ofMinutes(2));
+        assertTrue(closed.getCount() == 0, "the endpoint is closing: so is every connection");
+    }
 }

@@ -1,14 +1,6 @@
 package dev.endsession.agent.bus.wire;
 
-import dev.endsession.api.Reason;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Encodes and decodes a frame's body: {@code u8 version, u8 type, payload} (the u32 length prefix
@@ -28,24 +20,26 @@ public final class FrameCodec {
         if (body.length > Bounds.MAX_FRAME) {
             throw new WireException("frame of " + body.length + " bytes exceeds " + Bounds.MAX_FRAME);
         }
-        Payload in = new Payload(ByteBuffer.wrap(body));
+        Payload in = new Payload(body);
         int version = in.u8("version");
         if (version != Bounds.VERSION) {
             throw new WireException("protocol version " + version + " is not supported (this endpoint speaks "
                     + Bounds.VERSION + ")");
         }
-        Message message = switch (Type.of(in.u8("type"))) {
-            case HELLO -> new Message.Hello();
-            case INFO -> info(in);
-            case QUERY -> new Message.Query(in.reasons(), in.millis("query deadline"), in.bool("interactionAllowed"));
-            case ANSWER -> new Message.Answer(in.bool("vetoed"), in.strings("block reasons"), in.strings("hung listeners"));
-            case END -> new Message.End(in.reasons(), in.bool("ending"), in.millis("end deadline"));
-            case ENDED -> new Message.Ended(in.strings("finished"), in.strings("failed"), in.strings("overran"),
+        int type = in.u8("type");
+        Message message = switch (type) {
+            case Type.HELLO -> new Message.Hello();
+            case Type.INFO -> info(in);
+            case Type.QUERY -> new Message.Query(in.reasons(), in.millis("query deadline"), in.bool("interactionAllowed"));
+            case Type.ANSWER -> new Message.Answer(in.bool("vetoed"), in.strings("block reasons"), in.strings("hung listeners"));
+            case Type.END -> new Message.End(in.reasons(), in.bool("ending"), in.millis("end deadline"));
+            case Type.ENDED -> new Message.Ended(in.strings("finished"), in.strings("failed"), in.strings("overran"),
                     in.millis("took"));
-            case NOTICE -> new Message.Notice(in.reasons(), in.millis("notice deadline"));
-            case EXIT -> new Message.Exit();
-            case ACK -> new Message.Ack(in.string("note"));
-            case FAILURE -> new Message.Failure(in.string("failure"));
+            case Type.NOTICE -> new Message.Notice(in.reasons(), in.millis("notice deadline"));
+            case Type.EXIT -> new Message.Exit();
+            case Type.ACK -> new Message.Ack(in.string("note"));
+            case Type.FAILURE -> new Message.Failure(in.string("failure"));
+            default -> throw new WireException("unknown message type " + type);
         };
         in.end();
         return message;
@@ -66,72 +60,63 @@ public final class FrameCodec {
 
     /** @param message any message @return its frame body, without the length prefix */
     public static byte[] encode(Message message) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(Bounds.VERSION);
-            out.writeByte(Type.of(message).code);
-            if (message instanceof Message.Info m) {
-                out.writeLong(m.pid());
-                string(out, m.name());
-                out.writeInt(m.level());
-                string(out, m.state());
-                strings(out, m.blockReasons());
-                out.writeBoolean(m.service());
-            } else if (message instanceof Message.Query m) {
-                out.writeInt(bits(m.reasons()));
-                out.writeLong(clamp(m.millis()));
-                out.writeBoolean(m.interactionAllowed());
-            } else if (message instanceof Message.Answer m) {
-                out.writeBoolean(m.vetoed());
-                strings(out, m.blockReasons());
-                strings(out, m.hungListeners());
-            } else if (message instanceof Message.End m) {
-                out.writeInt(bits(m.reasons()));
-                out.writeBoolean(m.ending());
-                out.writeLong(clamp(m.millis()));
-            } else if (message instanceof Message.Ended m) {
-                strings(out, m.finished());
-                strings(out, m.failed());
-                strings(out, m.overran());
-                out.writeLong(clamp(m.tookMillis()));
-            } else if (message instanceof Message.Notice m) {
-                out.writeInt(bits(m.reasons()));
-                out.writeLong(clamp(m.millis()));
-            } else if (message instanceof Message.Ack m) {
-                string(out, m.note());
-            } else if (message instanceof Message.Failure m) {
-                string(out, m.text());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        return encode(message, 0);
+    }
+
+    /** @param message any message @return the whole frame: the u32 length prefix, then the body */
+    static byte[] frame(Message message) {
+        return encode(message, 4);
+    }
+
+    private static byte[] encode(Message message, int prefix) {
+        Payload out = new Payload(64, prefix);
+        out.put8(Bounds.VERSION);
+        // Most frequent first: the checks load only the record classes up to the match.
+        if (message instanceof Message.Hello) {
+            out.put8(Type.HELLO);
+        } else if (message instanceof Message.Info m) {
+            out.put8(Type.INFO);
+            out.put64(m.pid());
+            out.putString(m.name());
+            out.put32(m.level());
+            out.putString(m.state());
+            out.putStrings(m.blockReasons());
+            out.putBoolean(m.service());
+        } else if (message instanceof Message.Query m) {
+            out.put8(Type.QUERY);
+            out.putReasons(m.reasons());
+            out.putMillis(m.millis());
+            out.putBoolean(m.interactionAllowed());
+        } else if (message instanceof Message.Answer m) {
+            out.put8(Type.ANSWER);
+            out.putBoolean(m.vetoed());
+            out.putStrings(m.blockReasons());
+            out.putStrings(m.hungListeners());
+        } else if (message instanceof Message.End m) {
+            out.put8(Type.END);
+            out.putReasons(m.reasons());
+            out.putBoolean(m.ending());
+            out.putMillis(m.millis());
+        } else if (message instanceof Message.Ended m) {
+            out.put8(Type.ENDED);
+            out.putStrings(m.finished());
+            out.putStrings(m.failed());
+            out.putStrings(m.overran());
+            out.putMillis(m.tookMillis());
+        } else if (message instanceof Message.Notice m) {
+            out.put8(Type.NOTICE);
+            out.putReasons(m.reasons());
+            out.putMillis(m.millis());
+        } else if (message instanceof Message.Exit) {
+            out.put8(Type.EXIT);
+        } else if (message instanceof Message.Ack m) {
+            out.put8(Type.ACK);
+            out.putString(m.note());
+        } else if (message instanceof Message.Failure m) {
+            out.put8(Type.FAILURE);
+            out.putString(m.text());
         }
-        return bytes.toByteArray();
-    }
-
-    private static int bits(Set<Reason> reasons) {
-        int bits = 0;
-        for (Reason reason : reasons) {
-            bits |= 1 << reason.ordinal();
-        }
-        return bits;
-    }
-
-    private static long clamp(long millis) {
-        return Math.max(0, Math.min(Bounds.MAX_MILLIS, millis));
-    }
-
-    private static void strings(DataOutputStream out, List<String> values) throws IOException {
-        int count = Math.min(values.size(), Bounds.MAX_LIST);
-        out.writeShort(count);
-        for (int i = 0; i < count; i++) {
-            string(out, values.get(i));
-        }
-    }
-
-    private static void string(DataOutputStream out, String value) throws IOException {
-        byte[] utf8 = cut(value == null ? "" : value).getBytes(StandardCharsets.UTF_8);
-        out.writeShort(utf8.length);
-        out.write(utf8);
+        return out.written(prefix);
     }
 
     /** Cuts a string to at most {@link Bounds#MAX_STRING} UTF-8 bytes without splitting a character. */

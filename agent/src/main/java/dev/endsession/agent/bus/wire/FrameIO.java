@@ -46,9 +46,7 @@ public final class FrameIO {
 
     /** Writes one frame and flushes. */
     public static void write(OutputStream out, Message message) throws IOException {
-        byte[] body = FrameCodec.encode(message);
-        byte[] frame = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
-        out.write(frame);
+        out.write(FrameCodec.frame(message));
         out.flush();
     }
 

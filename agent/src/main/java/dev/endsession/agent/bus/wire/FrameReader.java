@@ -63,7 +63,11 @@ public final class FrameReader {
 
     /** Appends what the channel has to the unused bytes. @return the count read, -1 at the end */
     private int receive() throws IOException {
-        buffer.compact();
+        if (buffer.hasRemaining()) {
+            buffer.compact();
+        } else {
+            buffer.clear(); // the usual case: far cheaper than a compact of a direct buffer when interpreted
+        }
         try {
             return channel.read(buffer);
         } finally {

@@ -22,9 +22,9 @@ public final class FrameWriter {
 
     /** Writes one frame, all of it. */
     public void write(Message message) throws IOException {
-        byte[] body = FrameCodec.encode(message);
-        ByteBuffer frame = body.length + 4 <= buffer.capacity() ? buffer.clear() : ByteBuffer.allocate(body.length + 4);
-        frame.putInt(body.length).put(body).flip();
+        byte[] bytes = FrameCodec.frame(message);
+        ByteBuffer frame = bytes.length <= buffer.capacity() ? buffer.clear() : ByteBuffer.allocate(bytes.length);
+        frame.put(bytes).flip();
         while (frame.hasRemaining()) {
             channel.write(frame);
         }
