@@ -43,6 +43,7 @@ final class Conversation {
     private final Duration firstFrame;
     private final Duration nextFrame;
     private Set<Reason> openRound;
+    private boolean exiting;
 
     Conversation(SocketChannel channel, Host host, Watchdog watchdog, Duration firstFrame, Duration nextFrame) {
         this.channel = channel;
@@ -78,7 +79,7 @@ final class Conversation {
                     return;
                 }
                 out.write(serve(request));
-                if (request instanceof Message.Exit) {
+                if (exiting) {
                     host.exit();
                     return;
                 }
@@ -126,6 +127,7 @@ final class Conversation {
             host.consoleEnd(n.reasons(), Duration.ofMillis(n.millis()));
             return new Message.Ack("exiting");
         } else if (request instanceof Message.Exit) {
+            exiting = true; // once the reply is sent (checked here, not after every reply: one class less to load)
             return new Message.Ack("exiting");
         }
         return new Message.Failure("an app does not accept " + request.getClass().getSimpleName() + " requests");

@@ -15,6 +15,14 @@ public final class FrameCodec {
     private FrameCodec() {
     }
 
+    /** @return a length prefix's value, once it is known to be a possible frame body's length */
+    static int checkedLength(int length) throws WireException {
+        if (length < 2 || length > Bounds.MAX_FRAME) {
+            throw new WireException("frame length " + Integer.toUnsignedString(length) + " is outside 2.." + Bounds.MAX_FRAME);
+        }
+        return length;
+    }
+
     /** @param body a frame body, without the length prefix @return the message it holds */
     public static Message decode(byte[] body) throws WireException {
         if (body.length > Bounds.MAX_FRAME) {

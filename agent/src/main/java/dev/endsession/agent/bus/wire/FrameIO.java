@@ -30,18 +30,10 @@ public final class FrameIO {
             return null;
         }
         readFully(in, prefix, first, "the length prefix");
-        int length = checkedLength(ByteBuffer.wrap(prefix).getInt());
+        int length = FrameCodec.checkedLength(ByteBuffer.wrap(prefix).getInt());
         byte[] body = new byte[length];
         readFully(in, body, 0, "a frame of " + length + " bytes");
         return FrameCodec.decode(body);
-    }
-
-    /** @return a length prefix's value, once it is known to be a possible frame body's length */
-    static int checkedLength(int length) throws WireException {
-        if (length < 2 || length > Bounds.MAX_FRAME) {
-            throw new WireException("frame length " + Integer.toUnsignedString(length) + " is outside 2.." + Bounds.MAX_FRAME);
-        }
-        return length;
     }
 
     /** Writes one frame and flushes. */

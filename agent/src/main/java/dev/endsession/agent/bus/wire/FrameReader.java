@@ -46,7 +46,7 @@ public final class FrameReader {
                 return null;
             }
         }
-        int length = FrameIO.checkedLength(buffer.getInt());
+        int length = FrameCodec.checkedLength(buffer.getInt());
         byte[] body = new byte[length];
         int at = Math.min(length, buffer.remaining());
         buffer.get(body, 0, at);
