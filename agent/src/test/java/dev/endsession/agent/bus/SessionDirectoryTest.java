@@ -82,12 +82,17 @@ class SessionDirectoryTest {
         assertTrue(e.getMessage().startsWith("no session bus for session 'nobody'"), e.getMessage());
     }
 
+    /** @return the pid of a process that has exited */
+    static long deadPid() throws IOException {
+        Process dead = new ProcessBuilder("true").start();
+        dead.onExit().join();
+        return dead.toHandle().pid();
+    }
+
     @Test
     void socketsOfDeadProcessesAreRemovedAndOthersIgnored() throws IOException {
         SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
-        Process dead = new ProcessBuilder("true").start();
-        long deadPid = dead.toHandle().pid();
-        dead.onExit().join();
+        long deadPid = deadPid();
         Path stale = Files.createFile(session.socketFor(deadPid));
         Path halfMade = Files.createFile(session.path().resolve(deadPid + ".binding"));
         Path binding = Files.createFile(session.path().resolve(ProcessHandle.current().pid() + ".binding"));
@@ -101,9 +106,7 @@ class SessionDirectoryTest {
     @Test
     void theInitiatorsListingAsksNoProcessButADeadOnesSocketGoesWhenItRefuses() throws IOException {
         SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
-        Process dead = new ProcessBuilder("true").start();
-        long deadPid = dead.toHandle().pid();
-        dead.onExit().join();
+        long deadPid = deadPid();
         Path stale = Files.createFile(session.socketFor(deadPid));
         Path halfMade = Files.createFile(session.path().resolve(deadPid + ".binding"));
         Path mine = Files.createFile(session.socketFor(ProcessHandle.current().pid()));
