@@ -1,5 +1,6 @@
 package dev.endsession.agent.boot;
 
+import dev.endsession.api.EndSession;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 
@@ -7,6 +8,10 @@ import java.lang.reflect.InvocationTargetException;
  * Entry point of {@code endsession-agent.jar}: {@code premain}, {@code agentmain} and the CLI's
  * {@code main}. It only opens the agent's isolated class loader and hands off; nothing is ever
  * thrown out of {@code premain} (that would abort the application).
+ *
+ * <p>{@code premain} starts the agent on its own thread, beside the application's start
+ * ({@link Startup} says why and what still holds), unless the options may name rules: classes
+ * must be woven before the application loads them, so then the agent starts before {@code main}.
  */
 public final class Boot {
 
@@ -17,11 +22,27 @@ public final class Boot {
     }
 
     public static void premain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation, false);
+        try {
+            Startup startup = prepare();
+            if (mayNameRules(options)) {
+                start(startup, options, instrumentation, false);
+                return;
+            }
+            EndSession.installBackend(new StartingBackend(startup));
+            Thread thread = new Thread(new Starter(startup, options, instrumentation), "endsession-start");
+            thread.setDaemon(true); // never keeps the JVM alive
+            thread.start();
+        } catch (Throwable e) {
+            System.err.println("endsession: the agent did not start, the application runs without it: " + e);
+        }
     }
 
     public static void agentmain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation, true);
+        try {
+            start(prepare(), options, instrumentation, true);
+        } catch (Throwable e) {
+            System.err.println("endsession: the agent did not start, the application runs without it: " + e);
+        }
     }
 
     public static void main(String[] args) throws Throwable {
@@ -32,15 +53,73 @@ public final class Boot {
         }
     }
 
-    private static synchronized void start(String options, Instrumentation instrumentation, boolean attached) {
+    /** @return a start whose exit hook is in place before anything else happens */
+    private static Startup prepare() {
+        Startup startup = new Startup();
+        Runtime.getRuntime().addShutdownHook(new ExitHook(startup));
+        return startup;
+    }
+
+    /** {@code rules=}, or a {@code config=} file that may hold it. */
+    static boolean mayNameRules(String options) {
+        return options != null && (options.contains("rules") || options.contains("config"));
+    }
+
+    private static synchronized void start(Startup startup, String options, Instrumentation instrumentation,
+            boolean attached) {
         try {
             IsolatedLoader.forThisJar().loadClass(AGENT)
-                    .getMethod("start", String.class, Instrumentation.class, boolean.class)
-                    .invoke(null, options, instrumentation, attached);
+                    .getMethod("start", String.class, Instrumentation.class, boolean.class, Startup.class)
+                    .invoke(null, options, instrumentation, attached, startup);
+            EndSession.Backend running = startup.backend();
+            if (running != null) {
+                EndSession.installBackend(running); // the facade no longer needs to wait
+            }
         } catch (InvocationTargetException e) {
-            System.err.println("endsession: the agent did not start, the application runs without it: " + e.getCause());
+            report(startup, e.getCause());
         } catch (Throwable e) {
+            report(startup, e);
+        } finally {
+            startup.ended();
+        }
+    }
+
+    private static void report(Startup startup, Throwable e) {
+        if (!startup.abandoned()) { // else the JVM is exiting: whatever failed no longer matters
             System.err.println("endsession: the agent did not start, the application runs without it: " + e);
+        }
+    }
+
+    /** The start thread's body; a named class, not a lambda (bootstrapping one costs milliseconds). */
+    private static final class Starter implements Runnable {
+        private final Startup startup;
+        private final String options;
+        private final Instrumentation instrumentation;
+
+        Starter(Startup startup, String options, Instrumentation instrumentation) {
+            this.startup = startup;
+            this.options = options;
+            this.instrumentation = instrumentation;
+        }
+
+        @Override
+        public void run() {
+            start(startup, options, instrumentation, false);
+        }
+    }
+
+    /** SIGTERM, {@code System.exit} or the last thread ending: the cleanups, through {@link Startup#exit}. */
+    private static final class ExitHook extends Thread {
+        private final Startup startup;
+
+        ExitHook(Startup startup) {
+            super("endsession-exit");
+            this.startup = startup;
+        }
+
+        @Override
+        public void run() {
+            startup.exit();
         }
     }
 }

@@ -1,0 +1,122 @@
+package dev.endsession.agent.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.endsession.api.EndSession;
+import dev.endsession.api.EndSessionListener;
+import dev.endsession.api.Reason;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The agent's start beside the application, as the exit hook and the facade see it. */
+class StartupTest {
+
+    private final Startup startup = new Startup();
+    private final AtomicInteger cleanups = new AtomicInteger();
+    private final Runnable cleanup = cleanups::incrementAndGet;
+
+    @Nested
+    class AnExitBeforeAnyListenerExists {
+        @Test
+        void abandonsTheStartWithoutWaitingOrCleaningUp() {
+            startup.exit();
+            assertTrue(startup.abandoned());
+            assertFalse(startup.beginListeners(), "the agent is told to stop before making listeners");
+            startup.ended();
+            assertEquals(0, cleanups.get());
+        }
+
+        @Test
+        void leavesTheFacadeWithAClearError() {
+            startup.exit();
+            startup.ended();
+            IllegalStateException error = assertThrows(IllegalStateException.class, startup::awaitBackend);
+            assertTrue(error.getMessage().contains("did not start"), error.getMessage());
+        }
+    }
+
+    @Nested
+    class AnExitOnceListenersAreBeingMade {
+        @Test
+        void waitsForTheStartThenRunsTheCleanupsOnce() throws Exception {
+            assertTrue(startup.beginListeners());
+            CountDownLatch exiting = new CountDownLatch(1);
+            CompletableFuture<Void> exit = CompletableFuture.runAsync(() -> {
+                exiting.countDown();
+                startup.exit();
+            });
+            assertTrue(exiting.await(10, TimeUnit.SECONDS));
+            assertFalse(exit.isDone() && cleanups.get() > 0, "no cleanup before the agent runs");
+            startup.started(new NoBackend(), cleanup);
+            exit.get(10, TimeUnit.SECONDS);
+            assertEquals(1, cleanups.get());
+        }
+
+        @Test
+        void runsNothingWhenTheStartFailed() throws Exception {
+            assertTrue(startup.beginListeners());
+            startup.ended(); // failed before started()
+            startup.exit();
+            assertEquals(0, cleanups.get());
+        }
+    }
+
+    @Test
+    void aFacadeCallWaitsForTheStartAndReachesTheRunningAgent() throws Exception {
+        CompletableFuture<EndSession.Backend> call = CompletableFuture.supplyAsync(startup::awaitBackend);
+        NoBackend running = new NoBackend();
+        startup.beginListeners();
+        startup.started(running, cleanup);
+        startup.ended();
+        assertSame(running, call.get(10, TimeUnit.SECONDS));
+        assertTrue(startup.awaitRunning());
+    }
+
+    @Test
+    void anExitAfterTheStartRunsTheCleanups() {
+        startup.beginListeners();
+        startup.started(new NoBackend(), cleanup);
+        startup.ended();
+        startup.exit();
+        assertEquals(1, cleanups.get());
+    }
+
+    @Test
+    void onlyTheRulesOptionsStartTheAgentBeforeMain() {
+        assertTrue(Boot.mayNameRules("rules=/etc/app.rules"));
+        assertTrue(Boot.mayNameRules("name=x,config=/etc/endsession.properties"));
+        assertFalse(Boot.mayNameRules("name=x,bridge=bus,log=info"));
+        assertFalse(Boot.mayNameRules(null));
+    }
+
+    /** A backend that does nothing: only its identity matters here. */
+    private static final class NoBackend implements EndSession.Backend {
+        @Override
+        public void register(EndSessionListener listener) {
+        }
+
+        @Override
+        public boolean remove(EndSessionListener listener) {
+            return false;
+        }
+
+        @Override
+        public List<String> blockReasons() {
+            return List.of();
+        }
+
+        @Override
+        public boolean initiate(Reason reason, boolean force) {
+            return false;
+        }
+    }
+}
