@@ -26,9 +26,9 @@ final class Peers {
         this.self = self;
     }
 
-    /** @param socket the endpoint's own socket, just bound: its owner is this process's user */
-    static Peers ownerOf(Path socket) throws IOException {
-        return new Peers(Files.getOwner(socket));
+    /** @param path a file or directory this process's user owns: the session directory, say */
+    static Peers ownerOf(Path path) throws IOException {
+        return new Peers(Files.getOwner(path));
     }
 
     /**
