@@ -31,6 +31,7 @@ public final class Boot {
             EndSession.installBackend(new StartingBackend(startup));
             Thread thread = new Thread(new Starter(startup, options, instrumentation), "endsession-start");
             thread.setDaemon(true); // never keeps the JVM alive
+            startup.startsOn(thread);
             thread.start();
         } catch (Throwable e) {
             System.err.println("endsession: the agent did not start, the application runs without it: " + e);

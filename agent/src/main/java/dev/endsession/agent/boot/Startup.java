@@ -32,10 +32,16 @@ public final class Startup {
     private static final int ABANDONED = 4;
 
     private int phase = LOADING;
+    private Thread starter;
     private EndSession.Backend backend;
     private Runnable cleanupAtExit;
 
     Startup() {
+    }
+
+    /** @param thread the thread that starts the agent: it must never wait for itself */
+    synchronized void startsOn(Thread thread) {
+        starter = thread;
     }
 
     /**
@@ -110,6 +116,10 @@ public final class Startup {
      */
     synchronized EndSession.Backend awaitBackend() {
         awaitEnd();
+        if (backend == null && Thread.currentThread() == starter) {
+            throw new IllegalStateException("EndSession was called during the agent's own start (from a plugin's "
+                    + "constructor?); the agent runs once its plugins are made: call it from the listener's methods");
+        }
         if (backend == null) {
             throw new IllegalStateException(phase == NOT_STARTED || phase == ABANDONED
                     ? "The EndSession agent did not start in this JVM (see the error it printed)"
@@ -125,6 +135,9 @@ public final class Startup {
     }
 
     private void awaitEnd() {
+        if (Thread.currentThread() == starter) {
+            return; // waiting for the start would wait for itself
+        }
         long end = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
         boolean interrupted = false;
         while (phase == LOADING || phase == CREATING_LISTENERS) {

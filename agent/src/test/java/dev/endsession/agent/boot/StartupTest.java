@@ -81,6 +81,25 @@ class StartupTest {
         assertTrue(startup.awaitRunning());
     }
 
+    /** A plugin's constructor runs on the start thread: a facade call there must not wait for itself. */
+    @Test
+    void theStartThreadItselfIsNeverMadeToWait() throws Exception {
+        CompletableFuture<String> fromAPlugin = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            startup.beginListeners();
+            try {
+                startup.awaitBackend();
+                fromAPlugin.complete("no error");
+            } catch (IllegalStateException e) {
+                fromAPlugin.complete(e.getMessage());
+            }
+        });
+        startup.startsOn(starter);
+        starter.start();
+        String error = fromAPlugin.get(10, TimeUnit.SECONDS);
+        assertTrue(error.contains("called during the agent's own start"), error);
+    }
+
     @Test
     void anExitAfterTheStartRunsTheCleanups() {
         startup.beginListeners();
