@@ -1,8 +1,13 @@
 package dev.endsession.agent.boot;
 
 import dev.endsession.api.EndSession;
+import java.io.IOException;
+import java.io.Reader;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 
 /**
  * Entry point of {@code endsession-agent.jar}: {@code premain}, {@code agentmain} and the CLI's
@@ -10,8 +15,9 @@ import java.lang.reflect.InvocationTargetException;
  * thrown out of {@code premain} (that would abort the application).
  *
  * <p>{@code premain} starts the agent on its own thread, beside the application's start
- * ({@link Startup} says why and what still holds), unless the options may name rules: classes
- * must be woven before the application loads them, so then the agent starts before {@code main}.
+ * ({@link Startup} says why and what still holds), unless the options name rules (directly or in
+ * their {@code config=} file): classes must be woven before the application loads them, so then
+ * the agent starts before {@code main}.
  */
 public final class Boot {
 
@@ -61,9 +67,42 @@ public final class Boot {
         return startup;
     }
 
-    /** {@code rules=}, or a {@code config=} file that may hold it. */
+    /**
+     * @return whether the options name rules, directly or in their {@code config=} file (read again
+     *     by the agent; a file that cannot be read counts as naming rules: the agent then starts
+     *     before {@code main} and reports it, as it always did)
+     */
     static boolean mayNameRules(String options) {
-        return options != null && (options.contains("rules") || options.contains("config"));
+        if (options == null) {
+            return false;
+        }
+        String config = null;
+        for (String part : options.split(",")) {
+            int eq = part.indexOf('=');
+            String key = eq > 0 ? part.substring(0, eq).strip() : "";
+            if (key.equals("rules")) {
+                return true;
+            }
+            if (key.equals("config")) {
+                config = part.substring(eq + 1).strip();
+            }
+        }
+        return config != null && configNamesRules(config);
+    }
+
+    private static boolean configNamesRules(String file) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of(file))) {
+            properties.load(in);
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+        for (String key : properties.stringPropertyNames()) {
+            if (key.strip().equals("rules")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static synchronized void start(Startup startup, String options, Instrumentation instrumentation,

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The agent's start beside the application, as the exit hook and the facade see it. */
 class StartupTest {
@@ -109,12 +113,31 @@ class StartupTest {
         assertEquals(1, cleanups.get());
     }
 
-    @Test
-    void onlyTheRulesOptionsStartTheAgentBeforeMain() {
-        assertTrue(Boot.mayNameRules("rules=/etc/app.rules"));
-        assertTrue(Boot.mayNameRules("name=x,config=/etc/endsession.properties"));
-        assertFalse(Boot.mayNameRules("name=x,bridge=bus,log=info"));
-        assertFalse(Boot.mayNameRules(null));
+    @Nested
+    class OnlyRulesStartTheAgentBeforeMain {
+        @TempDir
+        Path dir;
+
+        @Test
+        void inTheOptions() {
+            assertTrue(Boot.mayNameRules("rules=/etc/app.rules"));
+            assertTrue(Boot.mayNameRules("name=x, rules = a.rules"));
+            assertFalse(Boot.mayNameRules("name=x,bridge=bus,plugins=/opt/rules"));
+            assertFalse(Boot.mayNameRules(null));
+        }
+
+        @Test
+        void inTheConfigFile() throws IOException {
+            Path withRules = Files.writeString(dir.resolve("with.properties"), "name = notes\n rules = /etc/notes.rules\n");
+            Path without = Files.writeString(dir.resolve("without.properties"), "name = notes\nplugins = /opt/rules\n");
+            assertTrue(Boot.mayNameRules("config=" + withRules));
+            assertFalse(Boot.mayNameRules("log=info,config=" + without));
+        }
+
+        @Test
+        void orWhenTheConfigFileCannotBeRead() {
+            assertTrue(Boot.mayNameRules("config=" + dir.resolve("missing.properties")));
+        }
     }
 
     /** A backend that does nothing: only its identity matters here. */
