@@ -1,5 +1,6 @@
 package dev.endsession.agent;
 
+import dev.endsession.agent.boot.Startup;
 import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
@@ -10,7 +11,6 @@ import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.agent.plugins.PluginFinder;
 import dev.endsession.agent.prompt.PromptChooser;
 import dev.endsession.agent.rules.Rules;
-import dev.endsession.api.EndSession;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -38,8 +38,11 @@ public final class Agent {
      * @param text the agent's option string
      * @param instrumentation the JVM's instrumentation (for rules)
      * @param attached {@code true} when loaded into a running JVM ({@code agentmain})
+     * @param startup told when listeners are about to exist and when the agent runs; the JVM's
+     *     exit may have come first, then the start stops quietly
      */
-    public static synchronized void start(String text, Instrumentation instrumentation, boolean attached) {
+    public static synchronized void start(String text, Instrumentation instrumentation, boolean attached,
+            Startup startup) {
         OptionParser.Parsed parsed = OptionParser.parse(text, defaultName());
         // One line per bad option, on stderr, before anything else: the user must see these.
         for (String error : parsed.errors()) {
@@ -53,13 +56,15 @@ public final class Agent {
         LoggerFactory.setLevel(options.log());
         Logger log = LoggerFactory.getLogger("endsession");
         Coordinator coordinator = new Coordinator(policy(options));
+        if (!startup.beginListeners()) {
+            return; // the JVM exits before any listener existed: nothing to start, nothing to clean up
+        }
         for (EndSessionListener listener : PluginFinder.find(ClassLoader.getSystemClassLoader(), options.plugins())) {
             coordinator.register(listener);
         }
         if (options.rules().isPresent()) {
             Rules.start(options.rules().get(), coordinator, instrumentation, attached);
         }
-        JvmExit.install(coordinator, options.exitBudget());
         Bridge bridge = Bridges.choose(options.bridge());
         try {
             bridge.start(coordinator, options);
@@ -72,7 +77,7 @@ public final class Agent {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = new Agent(options, coordinator, bridge);
-        EndSession.installBackend(new AgentBackend(coordinator, bridge));
+        startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
                     coordinator.listenerNames().size(), attached ? ", attached" : "");

@@ -7,22 +7,24 @@ import java.time.Instant;
 import java.util.EnumSet;
 
 /**
- * The JVM-exit bridge: SIGTERM, {@code System.exit} or the last thread ending run the cleanups
- * once with {@link Reason#JVM_EXIT}, unless an end of session already ran them (then the hook only
- * waits for them to finish, so the JVM does not halt mid-cleanup).
+ * The cleanups at JVM exit: SIGTERM, {@code System.exit} or the last thread ending run them once
+ * with {@link Reason#JVM_EXIT}, unless an end of session already ran them (then this only waits for
+ * them to finish, so the JVM does not halt mid-cleanup). Run by the exit hook that {@code premain}
+ * registers (see {@link dev.endsession.agent.boot.Startup}); a named class, not a lambda:
+ * bootstrapping a lambda would cost milliseconds at agent start.
  */
-final class JvmExit {
+final class JvmExit implements Runnable {
 
-    private JvmExit() {
+    private final Coordinator coordinator;
+    private final Duration budget;
+
+    JvmExit(Coordinator coordinator, Duration budget) {
+        this.coordinator = coordinator;
+        this.budget = budget;
     }
 
-    static void install(Coordinator coordinator, Duration budget) {
-        // A named class, not a lambda: bootstrapping a lambda would cost milliseconds at agent start.
-        Runtime.getRuntime().addShutdownHook(new Thread("endsession-exit") {
-            @Override
-            public void run() {
-                coordinator.end(EnumSet.of(Reason.JVM_EXIT), Instant.now().plus(budget));
-            }
-        });
+    @Override
+    public void run() {
+        coordinator.end(EnumSet.of(Reason.JVM_EXIT), Instant.now().plus(budget));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,6 +108,29 @@ class AgentIT {
             app.terminate();
             app.awaitExit(WAIT);
             assertEquals(1, recorded("end", app.pid()).size(), app.describe());
+        }
+    }
+
+    /**
+     * The agent starts beside the application; a JVM that is done before the agent has made its
+     * listeners must neither wait for it nor complain. Repeated: the exit lands at different points
+     * of the start. A listener that was made gets its cleanup, once.
+     */
+    @RepeatedTest(5)
+    void aJvmThatEndsAtOnceEndsCleanly() {
+        try (TestJvm app = TestJvm.main(EndsAtOnce.class).agentOptions("bridge=none").jvmOptions(recordOption())
+                .listener(RecordingListener.class).start(dir)) {
+            assertEquals(0, app.awaitExit(WAIT), app.describe());
+            assertEquals("bye", app.stdout().strip());
+            assertEquals("", app.stderr(), "no error from the agent");
+            assertTrue(recorded("end", app.pid()).size() <= 1, app.describe());
+        }
+    }
+
+    /** An application whose main returns at once. */
+    public static final class EndsAtOnce {
+        public static void main(String[] args) {
+            System.out.println("bye");
         }
     }
 

@@ -16,9 +16,13 @@ public final class EndSession {
     private EndSession() {
     }
 
-    /** @return {@code true} if the EndSession agent is running in this JVM */
+    /**
+     * @return {@code true} if the EndSession agent is running in this JVM (the agent starts beside
+     *     the application: called in its first milliseconds, this waits for the start to finish)
+     */
     public static boolean isAgentPresent() {
-        return backend != null;
+        Backend current = backend;
+        return current != null && current.running();
     }
 
     /**
@@ -96,6 +100,11 @@ public final class EndSession {
 
     /** What the agent provides behind the facade. <b>Not API</b>: only the agent implements it. */
     public interface Backend {
+        /** @return whether the agent runs; may wait briefly while the agent is still starting */
+        default boolean running() {
+            return true;
+        }
+
         /** @param listener added to the agent's coordinator */
         void register(EndSessionListener listener);
 

@@ -26,6 +26,10 @@ final class IsolatedLoader extends ClassLoader {
     private static final String SHARED = "dev.endsession.api.";
     /** This package too: the agent installs the sink of {@link Instances}, which woven app classes call. */
     private static final String BOOT = "dev.endsession.agent.boot.";
+    /** JNA, kept as one nested jar ({@link NestedJar} says why): its classes and resources. */
+    private static final String JNA = "com.sun.jna.";
+    private static final String JNA_PATH = "com/sun/jna/";
+    private static final String JNA_JAR = PREFIX + "lib/jna-windows.jar";
     private static IsolatedLoader instance;
 
     static {
@@ -36,6 +40,8 @@ final class IsolatedLoader extends ClassLoader {
     private final String jarUrl;
     private final ClassLoader apiLoader;
     private final ProtectionDomain domain;
+    private JarFile jna; // opened at the first JNA class or resource asked for: on Windows only
+    private String jnaUrl;
 
     private IsolatedLoader(File file, ClassLoader apiLoader) throws IOException {
         super("endsession", ClassLoader.getPlatformClassLoader());
@@ -82,17 +88,38 @@ final class IsolatedLoader extends ClassLoader {
 
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
-        JarEntry entry = jar.getJarEntry(PREFIX + name.replace('.', '/') + ".class");
+        String path = name.replace('.', '/') + ".class";
+        JarFile source;
+        try {
+            source = name.startsWith(JNA) ? jna() : jar;
+        } catch (IOException e) {
+            throw new ClassNotFoundException(name, e);
+        }
+        JarEntry entry = source.getJarEntry(source == jar ? PREFIX + path : path);
         if (entry == null) {
             throw new ClassNotFoundException(name);
         }
-        try (InputStream in = jar.getInputStream(entry)) {
+        try (InputStream in = source.getInputStream(entry)) {
             byte[] bytes = in.readAllBytes();
             definePackageOf(name);
             return defineClass(name, bytes, 0, bytes.length, domain);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
         }
+    }
+
+    /** @return the nested JNA jar, copied out and opened on first use */
+    private synchronized JarFile jna() throws IOException {
+        if (jna == null) {
+            JarEntry nested = jar.getJarEntry(JNA_JAR);
+            if (nested == null) {
+                throw new IOException("the agent jar has no " + JNA_JAR);
+            }
+            File file = NestedJar.extract(jar, nested);
+            jna = new JarFile(file, false);
+            jnaUrl = "jar:" + file.toURI() + "!/";
+        }
+        return jna;
     }
 
     private void definePackageOf(String className) {
@@ -111,6 +138,9 @@ final class IsolatedLoader extends ClassLoader {
 
     @Override
     protected URL findResource(String name) {
+        if (name.startsWith(JNA_PATH)) {
+            return jnaResource(name); // e.g. JNA's own native library, com/sun/jna/win32-x86-64/jnidispatch.dll
+        }
         if (jar.getJarEntry(PREFIX + name) == null) {
             return null;
         }
@@ -118,6 +148,14 @@ final class IsolatedLoader extends ClassLoader {
             return new URL(jarUrl + PREFIX + name);
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private URL jnaResource(String name) {
+        try {
+            return jna().getJarEntry(name) == null ? null : new URL(jnaUrl + name); // jna() set jnaUrl
+        } catch (IOException e) {
+            return null; // no JNA: as if the resource were not there
         }
     }
 

@@ -41,11 +41,13 @@ final class Endpoint implements AutoCloseable {
     private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
     private volatile Workers workers; // likewise
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private final Peers peers;
 
-    private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host) {
+    private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host, Peers peers) {
         this.server = server;
         this.socket = socket;
         this.host = host;
+        this.peers = peers;
     }
 
     /** Binds {@code <pid>.sock} in {@code directory} (replacing a stale one); {@link #serve()} next. */
@@ -56,6 +58,7 @@ final class Endpoint implements AutoCloseable {
         // the socket before it accepts, so it never mistakes a socket being set up for a dead one.
         Path binding = directory.path().resolve(pid + ".binding");
         Files.deleteIfExists(binding); // our pid, so whatever is there belongs to a dead process
+        Peers peers = Peers.ownerOf(directory.path()); // checked to be ours, so its owner is this process's user
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             server.bind(UnixDomainSocketAddress.of(binding));
@@ -66,7 +69,7 @@ final class Endpoint implements AutoCloseable {
             Files.deleteIfExists(binding);
             throw e;
         }
-        Endpoint endpoint = new Endpoint(server, socket, host);
+        Endpoint endpoint = new Endpoint(server, socket, host, peers);
         Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
         return endpoint;
     }
@@ -83,6 +86,12 @@ final class Endpoint implements AutoCloseable {
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
+                String refusal = peers.refusal(channel);
+                if (refusal != null) {
+                    LOG.warn("The bus endpoint refused a connection: {}", refusal);
+                    channel.close();
+                    continue;
+                }
                 open.add(channel);
                 workers.run(new Connection(channel, new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME)));
             } catch (ClosedChannelException e) {

@@ -7,6 +7,7 @@ public final class ExitingApp {
     }
 
     public static void main(String[] args) throws Exception {
+        WaitingApp.awaitAgent();
         System.out.println("ready " + ProcessHandle.current().pid());
         System.out.flush();
         System.in.read(); // one line from the test means: exit now

@@ -12,8 +12,25 @@ public final class WaitingApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        awaitAgent();
         System.out.println("ready " + ProcessHandle.current().pid());
         System.out.flush();
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Makes "ready" mean that the agent runs too: it starts beside the application, and a test that
+     * stops the JVM at once would otherwise race its start (a JVM that exits before the agent made
+     * any listener has nothing to clean up). Asks the facade, which waits for the start, through
+     * reflection: without the agent there is no API and nothing to wait for.
+     */
+    public static void awaitAgent() {
+        try {
+            Class.forName("dev.endsession.api.EndSession").getMethod("isAgentPresent").invoke(null);
+        } catch (ClassNotFoundException e) {
+            // no agent in this JVM
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

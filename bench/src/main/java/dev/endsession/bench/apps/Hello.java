@@ -16,7 +16,19 @@ public final class Hello {
         return GREETING;
     }
 
-    public static void main(String[] args) {
+    /**
+     * With {@code -Dbench.awaitAgent=true}, first waits until the EndSession agent runs (it starts
+     * beside the application; {@code isAgentPresent} waits for it), so the start-up benchmark can
+     * time the agent's whole start as well as the application's. Through reflection: the API is on
+     * the class path only when our agent is.
+     */
+    public static void main(String[] args) throws ReflectiveOperationException {
+        if (Boolean.getBoolean("bench.awaitAgent")) {
+            Object running = Class.forName("dev.endsession.api.EndSession").getMethod("isAgentPresent").invoke(null);
+            if (!Boolean.TRUE.equals(running)) {
+                throw new IllegalStateException("the EndSession agent did not start");
+            }
+        }
         System.out.println(GREETING.text());
     }
 }

@@ -1,0 +1,50 @@
+package dev.endsession.agent.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.endsession.agent.testing.TestJvm;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real agent jar keeps JNA as one nested jar, and the agent's loader still finds its classes
+ * and its Windows native library there: what the Windows bridge needs, checked on any system.
+ */
+class NestedJnaIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theAgentsLoaderFindsJnaClassesAndItsWindowsLibraryInTheNestedJar() {
+        try (TestJvm probe = TestJvm.main(Probe.class).withoutAgent().classPathFirst(TestJvm.agentJar()).start(dir)) {
+            assertEquals(0, probe.awaitExit(Duration.ofSeconds(60)), probe.describe());
+            assertEquals("User32 endsession", probe.stdoutLines().get(0), probe.describe());
+            assertEquals("Kernel32 endsession", probe.stdoutLines().get(1), probe.describe());
+            String dll = probe.stdoutLines().get(2);
+            assertEquals(true, dll.startsWith("jnidispatch.dll ") && Long.parseLong(dll.split(" ")[1]) > 100_000, dll);
+        }
+    }
+
+    /** Asks the agent's own loader, as the Windows bridge's classes do. */
+    public static final class Probe {
+        public static void main(String[] args) throws Exception {
+            Method forThisJar = Class.forName("dev.endsession.agent.boot.IsolatedLoader").getDeclaredMethod("forThisJar");
+            forThisJar.setAccessible(true);
+            ClassLoader loader = (ClassLoader) forThisJar.invoke(null);
+            for (String name : new String[] {"com.sun.jna.platform.win32.User32", "com.sun.jna.platform.win32.Kernel32"}) {
+                Class<?> type = Class.forName(name, false, loader);
+                System.out.println(type.getSimpleName() + " " + type.getClassLoader().getName());
+            }
+            URL library = loader.getResource("com/sun/jna/win32-x86-64/jnidispatch.dll");
+            try (InputStream in = library.openStream()) {
+                System.out.println("jnidispatch.dll " + in.readAllBytes().length);
+            }
+        }
+    }
+}

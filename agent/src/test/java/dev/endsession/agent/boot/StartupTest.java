@@ -1,0 +1,164 @@
+package dev.endsession.agent.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.endsession.api.EndSession;
+import dev.endsession.api.EndSessionListener;
+import dev.endsession.api.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The agent's start beside the application, as the exit hook and the facade see it. */
+class StartupTest {
+
+    private final Startup startup = new Startup();
+    private final AtomicInteger cleanups = new AtomicInteger();
+    private final Runnable cleanup = cleanups::incrementAndGet;
+
+    @Nested
+    class AnExitBeforeAnyListenerExists {
+        @Test
+        void abandonsTheStartWithoutWaitingOrCleaningUp() {
+            startup.exit();
+            assertTrue(startup.abandoned());
+            assertFalse(startup.beginListeners(), "the agent is told to stop before making listeners");
+            startup.ended();
+            assertEquals(0, cleanups.get());
+        }
+
+        @Test
+        void leavesTheFacadeWithAClearError() {
+            startup.exit();
+            startup.ended();
+            IllegalStateException error = assertThrows(IllegalStateException.class, startup::awaitBackend);
+            assertTrue(error.getMessage().contains("did not start"), error.getMessage());
+        }
+    }
+
+    @Nested
+    class AnExitOnceListenersAreBeingMade {
+        @Test
+        void waitsForTheStartThenRunsTheCleanupsOnce() throws Exception {
+            assertTrue(startup.beginListeners());
+            CountDownLatch exiting = new CountDownLatch(1);
+            CompletableFuture<Void> exit = CompletableFuture.runAsync(() -> {
+                exiting.countDown();
+                startup.exit();
+            });
+            assertTrue(exiting.await(10, TimeUnit.SECONDS));
+            assertFalse(exit.isDone() && cleanups.get() > 0, "no cleanup before the agent runs");
+            startup.started(new NoBackend(), cleanup);
+            exit.get(10, TimeUnit.SECONDS);
+            assertEquals(1, cleanups.get());
+        }
+
+        @Test
+        void runsNothingWhenTheStartFailed() throws Exception {
+            assertTrue(startup.beginListeners());
+            startup.ended(); // failed before started()
+            startup.exit();
+            assertEquals(0, cleanups.get());
+        }
+    }
+
+    @Test
+    void aFacadeCallWaitsForTheStartAndReachesTheRunningAgent() throws Exception {
+        CompletableFuture<EndSession.Backend> call = CompletableFuture.supplyAsync(startup::awaitBackend);
+        NoBackend running = new NoBackend();
+        startup.beginListeners();
+        startup.started(running, cleanup);
+        startup.ended();
+        assertSame(running, call.get(10, TimeUnit.SECONDS));
+        assertTrue(startup.awaitRunning());
+    }
+
+    /** A plugin's constructor runs on the start thread: a facade call there must not wait for itself. */
+    @Test
+    void theStartThreadItselfIsNeverMadeToWait() throws Exception {
+        CompletableFuture<String> fromAPlugin = new CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            startup.beginListeners();
+            try {
+                startup.awaitBackend();
+                fromAPlugin.complete("no error");
+            } catch (IllegalStateException e) {
+                fromAPlugin.complete(e.getMessage());
+            }
+        });
+        startup.startsOn(starter);
+        starter.start();
+        String error = fromAPlugin.get(10, TimeUnit.SECONDS);
+        assertTrue(error.contains("called during the agent's own start"), error);
+    }
+
+    @Test
+    void anExitAfterTheStartRunsTheCleanups() {
+        startup.beginListeners();
+        startup.started(new NoBackend(), cleanup);
+        startup.ended();
+        startup.exit();
+        assertEquals(1, cleanups.get());
+    }
+
+    @Nested
+    class OnlyRulesStartTheAgentBeforeMain {
+        @TempDir
+        Path dir;
+
+        @Test
+        void inTheOptions() {
+            assertTrue(Boot.mayNameRules("rules=/etc/app.rules"));
+            assertTrue(Boot.mayNameRules("name=x, rules = a.rules"));
+            assertFalse(Boot.mayNameRules("name=x,bridge=bus,plugins=/opt/rules"));
+            assertFalse(Boot.mayNameRules(null));
+        }
+
+        @Test
+        void inTheConfigFile() throws IOException {
+            Path withRules = Files.writeString(dir.resolve("with.properties"), "name = notes\n rules = /etc/notes.rules\n");
+            Path without = Files.writeString(dir.resolve("without.properties"), "name = notes\nplugins = /opt/rules\n");
+            assertTrue(Boot.mayNameRules("config=" + withRules));
+            assertFalse(Boot.mayNameRules("log=info,config=" + without));
+        }
+
+        @Test
+        void orWhenTheConfigFileCannotBeRead() {
+            assertTrue(Boot.mayNameRules("config=" + dir.resolve("missing.properties")));
+        }
+    }
+
+    /** A backend that does nothing: only its identity matters here. */
+    private static final class NoBackend implements EndSession.Backend {
+        @Override
+        public void register(EndSessionListener listener) {
+        }
+
+        @Override
+        public boolean remove(EndSessionListener listener) {
+            return false;
+        }
+
+        @Override
+        public List<String> blockReasons() {
+            return List.of();
+        }
+
+        @Override
+        public boolean initiate(Reason reason, boolean force) {
+            return false;
+        }
+    }
+}
