@@ -5,6 +5,7 @@ import dev.endsession.agent.log.LoggerFactory;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -15,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.nio.ByteBuffer;
 
 /**
  * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. The thread that
@@ -93,7 +93,13 @@ final class Endpoint implements AutoCloseable {
                     continue;
                 }
                 open.add(channel);
-                workers.run(new Connection(channel, new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME)));
+                try {
+                    workers.run(new Connection(channel, new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME)));
+                } catch (RuntimeException | OutOfMemoryError e) { // no thread for it: hang up rather than leave it waiting
+                    open.remove(channel);
+                    channel.close();
+                    throw e;
+                }
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {

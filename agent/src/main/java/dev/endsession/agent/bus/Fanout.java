@@ -3,6 +3,7 @@ package dev.endsession.agent.bus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -59,7 +60,7 @@ final class Fanout implements AutoCloseable {
      * @param timeout how long to wait for all of them
      * @param call what to do with each
      * @param slow told of each app still silent, once per second of waiting
-     * @return each app's reply, by app
+     * @return each app's reply, by app, in the order of {@code apps}
      */
     <K, T> Map<K, Reply<T>> call(List<K> apps, Duration timeout, Call<K, T> call, BiConsumer<K, Duration> slow) {
         CompletionService<Map.Entry<K, Reply<T>>> done = new ExecutorCompletionService<>(POOL);
@@ -96,10 +97,12 @@ final class Fanout implements AutoCloseable {
             throw new IllegalStateException("a round's call failed outside its own error handling", e.getCause());
         }
         long took = (System.nanoTime() - start) / 1_000_000;
-        for (K app : pending.keySet()) {
-            replies.put(app, new Reply<>(null, null, true, took));
+        Map<K, Reply<T>> inOrder = new LinkedHashMap<>(); // the callers report in this order: make it the apps' own
+        for (K app : apps) {
+            Reply<T> reply = replies.get(app);
+            inOrder.put(app, reply != null ? reply : new Reply<>(null, null, true, took));
         }
-        return replies;
+        return inOrder;
     }
 
     private static <K, T> Reply<T> attempt(K app, Call<K, T> call) {

@@ -16,6 +16,7 @@ import dev.endsession.agent.rules.Fixtures.Letter;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,8 +59,12 @@ class RuleListenerTest {
         return listener;
     }
 
+    /** The registry holds what it tracks weakly, as in an app: the test keeps its documents alive, as the app would. */
+    final List<Doc> open = new ArrayList<>();
+
     Doc doc(String title, boolean dirty) {
         Doc doc = new Doc(title, dirty, journal);
+        open.add(doc);
         registry.accept(DOC, doc);
         return doc;
     }

@@ -41,8 +41,8 @@ class DemoIT {
                 "veto +notes \\(pid \\d+\\) in \\d+ ms: Unsaved changes in notes.txt",
                 "exit code 1",
                 "\\$ endsession logoff --force",
+                "terminated notes \\(pid \\d+\\)", // the round reports its apps in its order: level, then pid
                 "terminated journal \\(pid \\d+\\)",
-                "terminated notes \\(pid \\d+\\)",
                 "exit code 0",
                 "notes \\| notes-plugin: saved notes.txt before the session ended",
                 "journal \\| journal-plugin: closed journal.txt after \\d+ records \\(synced to disk\\) for \\[LOGOFF, FORCED\\]",
