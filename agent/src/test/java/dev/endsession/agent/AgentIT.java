@@ -141,6 +141,18 @@ class AgentIT {
         }
     }
 
+    /**
+     * A class path that holds the agent's plain classes too (a project that depends on the agent
+     * module): the boot classes come from there, and the agent still finds its jar by its inst/ folder.
+     */
+    @Test
+    void theAgentStartsWhenItsPlainClassesAreOnTheClassPathToo() {
+        try (TestJvm app = TestJvm.main(FacadeProbe.class).classPathFirst(Path.of("target", "classes"))
+                .agentOptions("bridge=none").start(dir)) {
+            assertEquals("agent true blockReasons []", app.awaitLine("^agent ", WAIT), app.describe());
+        }
+    }
+
     /** Calls the facade the way an application would. */
     public static final class FacadeProbe {
         public static void main(String[] args) throws InterruptedException {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
@@ -23,6 +25,7 @@ import java.util.jar.JarFile;
 final class IsolatedLoader extends ClassLoader {
 
     private static final String PREFIX = "inst/";
+    private static final String AGENT_CLASS = "dev/endsession/agent/Agent.class";
     private static final String SHARED = "dev.endsession.api.";
     /** This package too: the agent installs the sink of {@link Instances}, which woven app classes call. */
     private static final String BOOT = "dev.endsession.agent.boot.";
@@ -43,9 +46,9 @@ final class IsolatedLoader extends ClassLoader {
     private JarFile jna; // opened at the first JNA class or resource asked for: on Windows only
     private String jnaUrl;
 
-    private IsolatedLoader(File file, ClassLoader apiLoader) throws IOException {
+    private IsolatedLoader(File file, JarFile jar, ClassLoader apiLoader) throws IOException {
         super("endsession", ClassLoader.getPlatformClassLoader());
-        this.jar = new JarFile(file, false);
+        this.jar = jar;
         this.jarUrl = "jar:" + file.toURI() + "!/";
         this.apiLoader = apiLoader;
         this.domain = new ProtectionDomain(new CodeSource(file.toURI().toURL(), (Certificate[]) null), null, this, null);
@@ -54,27 +57,55 @@ final class IsolatedLoader extends ClassLoader {
     /** @return the one loader of this JVM for the agent jar (agent and CLI share it) */
     static synchronized IsolatedLoader forThisJar() throws IOException {
         if (instance == null) {
-            instance = new IsolatedLoader(agentJar(), Boot.class.getClassLoader());
+            File file = agentJar();
+            instance = new IsolatedLoader(file, new JarFile(file, false), Boot.class.getClassLoader());
         }
         return instance;
     }
 
     /**
-     * The jar holding {@code inst/}: found by that folder rather than by where {@link Boot} came
-     * from, because an app's class path may also hold the agent's plain classes (a test depending
-     * on the agent module, say), and those would shadow the agent jar's boot classes.
+     * The jar holding {@code inst/}: usually the one {@link Boot} came from. But an app's class path
+     * may also hold the agent's plain classes (a test depending on the agent module, say), which
+     * would shadow the agent jar's boot classes: then the jar is found by its {@code inst/} folder,
+     * a class path resource. Only then: that lookup searches the JDK's modules first, milliseconds.
      */
     private static File agentJar() throws IOException {
-        URL marker = Boot.class.getClassLoader().getResource(PREFIX + "dev/endsession/agent/Agent.class");
+        File own = jarOf(Boot.class);
+        if (own != null && holdsAgent(own)) {
+            return own;
+        }
+        URL marker = Boot.class.getClassLoader().getResource(PREFIX + AGENT_CLASS);
         if (marker == null || !"jar".equals(marker.getProtocol())) {
             throw new IOException("no endsession-agent.jar (with its inst/ folder) is on the class path: start the JVM with "
                     + "-javaagent:endsession-agent.jar");
         }
         String path = marker.getPath(); // file:/.../endsession-agent.jar!/inst/...
         try {
-            return new File(new java.net.URI(path.substring(0, path.indexOf("!/"))));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return new File(new URI(path.substring(0, path.indexOf("!/"))));
+        } catch (URISyntaxException | IllegalArgumentException e) {
             throw new IOException("cannot locate the agent jar from " + marker, e);
+        }
+    }
+
+    private static File jarOf(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        if (source == null || source.getLocation() == null) {
+            return null;
+        }
+        try {
+            File file = new File(source.getLocation().toURI());
+            return file.isFile() ? file : null;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Opened and closed: the JVM keeps the same jar open for its class path, so this reads it once. */
+    private static boolean holdsAgent(File file) {
+        try (JarFile candidate = new JarFile(file, false)) {
+            return candidate.getEntry(PREFIX + AGENT_CLASS) != null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
