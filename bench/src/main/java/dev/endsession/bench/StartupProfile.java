@@ -14,9 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the start-up time goes: the JVM's own phases ({@code -Xlog:startuptime}) and, inside the
- * agent's premain, the time between milestone classes being loaded ({@code -Xlog:class+load} with
- * nanosecond uptime). Logging every class load slows loading a little, so these phases add up to a
+ * Where the start-up time goes: the JVM's own phases ({@code -Xlog:startuptime}), the agent's
+ * premain on the main thread, and the agent's start on its own thread: the time between milestone
+ * classes being loaded ({@code -Xlog:class+load} with nanosecond uptime). Logging every class load slows loading a little, so these phases add up to a
  * bit more than the plain wall-time difference; they tell where, not exactly how much.
  */
 final class StartupProfile {
@@ -26,24 +26,25 @@ final class StartupProfile {
     private static final String MAIN = "dev.endsession.bench.apps.Hello";
     /** Loaded when the JVM starts the agent machinery, before it opens the agent jar for the premain class. */
     private static final String INSTRUMENTATION = "java.lang.instrument.Instrumentation";
+    /** The first and the last class of the agent's start on its own thread ({@code endsession-start}). */
+    private static final String START = "dev.endsession.agent.boot.IsolatedLoader";
+    private static final String STARTED = "dev.endsession.agent.AgentBackend";
     /**
-     * Milestone classes: where each starts, what the agent (or the JDK on its behalf) does until the
-     * next milestone is loaded. Sorted by the time they were loaded, so the phases follow whatever
+     * Milestone classes of the agent's start: where each starts, what the agent (or the JDK on its
+     * behalf) does until the next milestone is loaded. Sorted by the time they were loaded, so the phases follow whatever
      * order the code has; a milestone that is not loaded is simply absent.
      */
     private static final Map<String, String> MILESTONES = new LinkedHashMap<>();
 
     static {
-        MILESTONES.put("dev.endsession.agent.boot.Boot", "open the jar's isolated class loader");
+        MILESTONES.put(START, "open the agent jar's isolated class loader, load the agent");
         MILESTONES.put("dev.endsession.agent.Agent", "parse options, make the logger");
         MILESTONES.put("dev.endsession.agent.core.Coordinator", "make the coordinator");
         MILESTONES.put("dev.endsession.agent.plugins.PluginFinder", "find plugins (ServiceLoader over the class path)");
-        MILESTONES.put("dev.endsession.agent.JvmExit", "install the JVM-exit hook");
         MILESTONES.put("dev.endsession.agent.Bridges", "choose the bridge, (bus) session directory, NIO's first lambdas");
         MILESTONES.put("java.lang.ProcessHandleImpl", "JDK: ProcessHandle (this JVM's pid)");
         MILESTONES.put("sun.nio.ch.UnixDomainSockets", "JDK: UnixDomainSockets' static SecureRandom (security providers)");
         MILESTONES.put("sun.nio.ch.ServerSocketChannelImpl", "bind the socket, start the acceptor thread");
-        MILESTONES.put("dev.endsession.agent.AgentBackend", "install the facade, return to the launcher, load main");
     }
 
     private final Subjects subjects;
@@ -56,11 +57,13 @@ final class StartupProfile {
     void report(Report report, int runs) {
         Map<String, List<Double>> jvmPhases = new LinkedHashMap<>();
         Map<String, List<Double>> agentPhases = new LinkedHashMap<>();
+        Map<String, List<Double>> startPhases = new LinkedHashMap<>();
         Map<String, List<Double>> classes = new LinkedHashMap<>();
         jarOpen.clear();
         for (int i = 0; i < runs; i++) {
-            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.PADDED, Startup.DEFAULT, Startup.NO_BRIDGE)) {
-                profile(variant, jvmPhases, agentPhases, classes);
+            for (String variant : List.of(Startup.NONE, Startup.EMPTY, Startup.PADDED, Startup.DEFAULT, Startup.NO_BRIDGE,
+                    Startup.UNTIL_RUNNING)) {
+                profile(variant, jvmPhases, agentPhases, startPhases, classes);
             }
         }
         report.paragraph(String.format("Medians of %d runs of each, with -Xlog:startuptime and -Xlog:class+load "
@@ -74,7 +77,12 @@ final class StartupProfile {
                 + "(the JVM opens the agent jar and reads its central directory)", "ms"), openRows);
         List<List<String>> agentRows = new ArrayList<>();
         agentPhases.forEach((k, v) -> agentRows.add(List.of(k, Report.ms(new Stats(v).median()))));
-        report.table(List.of("from the agent class loaded to the main class loaded", "ms"), agentRows);
+        report.table(List.of("premain, on the application's main thread: from the agent class loaded to the main "
+                + "class loaded", "ms"), agentRows);
+        List<List<String>> startRows = new ArrayList<>();
+        startPhases.forEach((k, v) -> startRows.add(List.of(k, Report.ms(new Stats(v).median()))));
+        report.table(List.of("the agent's start on its own thread, beside main: from its class loader to the facade "
+                + "installed, in the runs where it got there", "ms"), startRows);
         List<List<String>> classRows = new ArrayList<>();
         classes.forEach((k, v) -> classRows.add(List.of(k, String.format("%.0f", new Stats(v).median()))));
         report.table(List.of("classes loaded (variant: where from)", "count"), classRows);
@@ -83,7 +91,7 @@ final class StartupProfile {
     }
 
     private void profile(String variant, Map<String, List<Double>> jvmPhases, Map<String, List<Double>> agentPhases,
-            Map<String, List<Double>> classes) {
+            Map<String, List<Double>> startPhases, Map<String, List<Double>> classes) {
         Path loads = subjects.work.resolve("class-load.txt");
         Path phases = subjects.work.resolve("startuptime.txt");
         delete(loads);
@@ -98,6 +106,9 @@ final class StartupProfile {
             options.add(subjects.agent(""));
         } else if (variant.equals(Startup.NO_BRIDGE)) {
             options.add(subjects.agent("bridge=none"));
+        } else if (variant.equals(Startup.UNTIL_RUNNING)) {
+            options.add("-Dbench.awaitAgent=true");
+            options.add(subjects.agent(""));
         }
         Process process = Jvm.start(Jvm.command(options, subjects.helloJar, MAIN), subjects.env("profile"), subjects.work, "profile");
         Jvm.await(process, Duration.ofSeconds(60));
@@ -127,17 +138,20 @@ final class StartupProfile {
         }
         add(agentPhases, variant + ": in all", (at.get(MAIN) - at.get(first)) / 1e6);
         countSources(variant, loaded, at.get(first), at.get(MAIN), classes);
-        if (!empty) {
+        if (!empty && at.containsKey(START) && at.containsKey(STARTED)) {
+            long from = at.get(START);
+            long to = at.get(STARTED);
+            add(startPhases, variant + ": in all", (to - from) / 1e6);
             List<String> names = new ArrayList<>();
             for (String name : MILESTONES.keySet()) {
-                if (at.containsKey(name) && at.get(name) >= at.get(first) && at.get(name) < at.get(MAIN)) {
+                if (at.containsKey(name) && at.get(name) >= from && at.get(name) < to) {
                     names.add(name);
                 }
             }
             names.sort(java.util.Comparator.comparing(at::get));
-            names.add(MAIN);
+            names.add(STARTED);
             for (int i = 0; i + 1 < names.size(); i++) {
-                add(agentPhases, variant + ":   " + MILESTONES.get(names.get(i)), (at.get(names.get(i + 1)) - at.get(names.get(i))) / 1e6);
+                add(startPhases, variant + ":   " + MILESTONES.get(names.get(i)), (at.get(names.get(i + 1)) - at.get(names.get(i))) / 1e6);
             }
         }
     }
