@@ -119,7 +119,13 @@ public final class Coordinator {
                 answers.add(ask(entry, query, prompt));
             }
         }
-        List<String> reasonsGiven = answers.stream().filter(this::vetoes).map(this::blockText).toList();
+        List<String> reasonsGiven = new ArrayList<>(); // a loop, not a stream: this runs cold (Calls says why)
+        for (ListenerAnswer answer : answers) {
+            if (vetoes(answer)) {
+                reasonsGiven.add(blockText(answer));
+            }
+        }
+        reasonsGiven = List.copyOf(reasonsGiven);
         boolean vetoed = !reasonsGiven.isEmpty() && !why.contains(Reason.CRITICAL);
         synchronized (lock) {
             if (state == RoundState.QUERYING) {
@@ -167,7 +173,7 @@ public final class Coordinator {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Listeners.Entry entry = order.get(i);
-            Future<?> cleanup = workers.submit(() -> entry.listener().onEndSession(event));
+            Future<?> cleanup = workers.submit(new Calls.Event(entry.listener(), event));
             running.put(entry.name(), cleanup);
             Duration share = untilDeadline(deadline).dividedBy(order.size() - i);
             settle(entry.name(), cleanup, share, finished, failed);
@@ -210,7 +216,7 @@ public final class Coordinator {
         }
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
         for (Listeners.Entry entry : listeners.ascending()) {
-            Future<?> call = workers.submit(() -> entry.listener().onEndSessionCancelled(event));
+            Future<?> call = workers.submit(new Calls.Event(entry.listener(), event));
             settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
         }
         synchronized (lock) {
@@ -222,7 +228,7 @@ public final class Coordinator {
 
     private ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt) {
         long start = System.nanoTime();
-        Future<Vote> call = workers.submit(() -> entry.listener().onQueryEndSession(query));
+        Future<Vote> call = workers.submit(new Calls.Query(entry.listener(), query));
         Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
         try {
             Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);

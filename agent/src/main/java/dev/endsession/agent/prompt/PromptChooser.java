@@ -40,7 +40,7 @@ public final class PromptChooser {
     }
 
     private static Prompt make(PromptMode mode, String appName) {
-        Kind kind = decide(mode, System.getenv(), System.getProperty("os.name", ""), PromptChooser::headless,
+        Kind kind = decide(mode, System.getenv(), System.getProperty("os.name", ""), new Headless(),
                 Terminal.exists());
         LOG.debug("prompt={} chose the {} prompt", mode, kind);
         return switch (kind) {
@@ -80,11 +80,15 @@ public final class PromptChooser {
     }
 
     /** Loads java.awt.GraphicsEnvironment (not the toolkit); asked only once a display is likely. */
-    private static boolean headless() {
-        try {
-            return java.awt.GraphicsEnvironment.isHeadless();
-        } catch (LinkageError e) {
-            return true; // a JDK without java.desktop
+    /** Whether AWT says there is no display; a class, not a method reference: it runs at an app's first, cold round. */
+    private static final class Headless implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            try {
+                return java.awt.GraphicsEnvironment.isHeadless();
+            } catch (LinkageError e) {
+                return true; // a JDK without java.desktop
+            }
         }
     }
 
