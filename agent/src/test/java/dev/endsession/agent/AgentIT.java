@@ -17,9 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The agent in real JVMs: plugins found, bad options survived, cleanups run once at JVM exit. */
 class AgentIT {
@@ -114,16 +115,24 @@ class AgentIT {
     /**
      * The agent starts beside the application; a JVM that is done before the agent has made its
      * listeners must neither wait for it nor complain. Repeated: the exit lands at different points
-     * of the start. A listener that was made gets its cleanup, once.
+     * of the start. A listener that was made gets its cleanup, once; a bus socket bound as the JVM
+     * exits is not left behind.
      */
-    @RepeatedTest(5)
-    void aJvmThatEndsAtOnceEndsCleanly() {
-        try (TestJvm app = TestJvm.main(EndsAtOnce.class).agentOptions("bridge=none").jvmOptions(recordOption())
-                .listener(RecordingListener.class).start(dir)) {
+    @ParameterizedTest(name = "bridge={0}, run {1}")
+    @CsvSource({"none,1", "none,2", "none,3", "bus,1", "bus,2", "bus,3", "bus,4", "bus,5"})
+    void aJvmThatEndsAtOnceEndsCleanly(String bridge, int run) throws IOException {
+        Path bus = dir.resolve("bus");
+        try (TestJvm app = TestJvm.main(EndsAtOnce.class).agentOptions("bridge=" + bridge).jvmOptions(recordOption())
+                .env("ENDSESSION_BUS_DIR", bus.toString()).listener(RecordingListener.class).start(dir)) {
             assertEquals(0, app.awaitExit(WAIT), app.describe());
             assertEquals("bye", app.stdout().strip());
             assertEquals("", app.stderr(), "no error from the agent");
             assertTrue(recorded("end", app.pid()).size() <= 1, app.describe());
+            if (Files.isDirectory(bus)) {
+                try (var left = Files.walk(bus)) {
+                    assertEquals(List.of(), left.filter(p -> p.toString().contains(app.pid() + ".")).toList(), "no socket left behind");
+                }
+            }
         }
     }
 

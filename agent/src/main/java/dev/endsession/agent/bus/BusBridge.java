@@ -67,6 +67,9 @@ public final class BusBridge implements Bridge {
             try {
                 SessionDirectory directory = SessionDirectory.create(SessionDirectory.root(env), SessionDirectory.ownSession(env));
                 opened = Endpoint.bind(directory, host);
+            } catch (Endpoint.JvmExiting e) {
+                started.countDown(); // a JVM that lived a few milliseconds: not worth a line on its stderr
+                return;
             } catch (IOException | RuntimeException e) {
                 LOG.error("Not on the session bus: {}", e.getMessage());
                 started.countDown();

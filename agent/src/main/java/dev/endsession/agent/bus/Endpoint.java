@@ -70,8 +70,22 @@ final class Endpoint implements AutoCloseable {
             throw e;
         }
         Endpoint endpoint = new Endpoint(server, socket, host, peers);
-        Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
+        try {
+            Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
+        } catch (IllegalStateException exiting) { // the JVM began to exit while this thread bound the socket
+            endpoint.close(); // no socket left behind
+            throw new JvmExiting();
+        }
         return endpoint;
+    }
+
+    /** The JVM exits before the endpoint could be opened: nothing to report, nothing left behind. */
+    static final class JvmExiting extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        JvmExiting() {
+            super("the JVM is exiting");
+        }
     }
 
     /** @return the socket's path */
