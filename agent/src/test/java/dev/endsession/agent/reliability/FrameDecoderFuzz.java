@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.endsession.agent.bus.wire.FrameCodec;
-import dev.endsession.agent.bus.wire.FrameIO;
+import dev.endsession.agent.bus.wire.FrameReader;
 import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.bus.wire.WireException;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 
 /**
  * Coverage-guided fuzzing of the wire decoder with Jazzer. Each input is decoded as one frame body
@@ -45,9 +47,9 @@ class FrameDecoderFuzz {
         } catch (WireException rejected) {
             // the expected answer to a malformed body
         }
-        ByteArrayInputStream stream = new ByteArrayInputStream(input);
+        FrameReader stream = new FrameReader(Channels.newChannel(new ByteArrayInputStream(input)), ByteBuffer.allocate(7));
         try {
-            while (FrameIO.read(stream) != null) {
+            while (stream.read() != null) {
                 // every frame on the stream, until it ends or breaks the format
             }
         } catch (WireException | EOFException rejected) {

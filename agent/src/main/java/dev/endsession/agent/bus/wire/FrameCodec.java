@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Encodes and decodes a frame's body: {@code u8 version, u8 type, payload} (the u32 length prefix
- * is {@link FrameIO}'s). Decoding accepts only a complete, well-formed, in-bounds message of
+ * is {@link #frame}'s and {@link FrameReader}'s). Decoding accepts only a complete, well-formed, in-bounds message of
  * {@link Bounds#VERSION} and nothing after it; anything else is a {@link WireException} naming the
  * fault. Encoding never produces a frame the decoder would reject: strings longer than
  * {@link Bounds#MAX_STRING} bytes are cut at a character boundary and lists keep their first

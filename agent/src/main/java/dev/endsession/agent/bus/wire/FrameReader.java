@@ -9,8 +9,8 @@ import java.nio.channels.ReadableByteChannel;
  * Whole frames from a blocking channel, through one reusable buffer: each read takes all the bytes
  * the channel has, so a small frame costs one read call and no allocation but its body, and with a
  * direct buffer the JDK's per-thread temporary buffer is not involved. Bytes past a frame stay in
- * the buffer for the next call. Same checks and messages as {@link FrameIO#read}: the length is
- * checked before the body is read. Not thread-safe: one reader per channel.
+ * the buffer for the next call. The length is checked ({@link FrameCodec#checkedLength}) before
+ * the body is read, so an oversized frame costs nothing. Not thread-safe: one reader per channel.
  */
 public final class FrameReader {
 

@@ -3,6 +3,7 @@
  * frame size, string lengths and list counts. {@link dev.endsession.agent.bus.wire.FrameCodec}
  * turns bytes into {@link dev.endsession.agent.bus.wire.Message}s and back, rejecting anything
  * malformed with a {@link dev.endsession.agent.bus.wire.WireException} that says why. No I/O here
- * beyond reading and writing whole frames on a stream ({@link dev.endsession.agent.bus.wire.FrameIO}).
+ * beyond reading and writing whole frames on a channel
+ * ({@link dev.endsession.agent.bus.wire.FrameReader}, {@link dev.endsession.agent.bus.wire.FrameWriter}).
  */
 package dev.endsession.agent.bus.wire;

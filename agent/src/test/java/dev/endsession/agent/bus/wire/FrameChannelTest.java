@@ -17,7 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link FrameReader} and {@link FrameWriter}: the same frames as {@link FrameIO}, through reused buffers. */
+/** {@link FrameReader} and {@link FrameWriter}: the frames {@link FrameCodec} makes, through reused buffers. */
 class FrameChannelTest {
 
     static byte[] written(List<Message> messages, int bufferSize) throws IOException {
@@ -55,10 +55,10 @@ class FrameChannelTest {
     }
 
     @Test
-    void theWriterWritesWhatTheStreamFormWrites() throws IOException {
+    void theWriterWritesEachFrameAsTheCodecFramesIt() throws IOException {
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         for (Message message : FrameCodecTest.EVERY_KIND) {
-            FrameIO.write(stream, message);
+            stream.write(FrameCodec.frame(message));
         }
         assertArrayEquals(stream.toByteArray(), written(FrameCodecTest.EVERY_KIND, 4096));
         assertArrayEquals(stream.toByteArray(), written(FrameCodecTest.EVERY_KIND, 8), "frames larger than the buffer");
