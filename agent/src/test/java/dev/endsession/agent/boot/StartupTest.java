@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
@@ -53,15 +52,13 @@ class StartupTest {
         @Test
         void waitsForTheStartThenRunsTheCleanupsOnce() throws Exception {
             assertTrue(startup.beginListeners());
-            CountDownLatch exiting = new CountDownLatch(1);
-            CompletableFuture<Void> exit = CompletableFuture.runAsync(() -> {
-                exiting.countDown();
-                startup.exit();
-            });
-            assertTrue(exiting.await(10, TimeUnit.SECONDS));
-            assertFalse(exit.isDone() && cleanups.get() > 0, "no cleanup before the agent runs");
+            Thread exit = new Thread(startup::exit, "exit-hook");
+            exit.start();
+            awaitWaiting(exit);
+            assertEquals(0, cleanups.get(), "no cleanup before the agent runs");
             startup.started(new NoBackend(), cleanup);
-            exit.get(10, TimeUnit.SECONDS);
+            exit.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(exit.isAlive());
             assertEquals(1, cleanups.get());
         }
 
@@ -76,7 +73,10 @@ class StartupTest {
 
     @Test
     void aFacadeCallWaitsForTheStartAndReachesTheRunningAgent() throws Exception {
-        CompletableFuture<EndSession.Backend> call = CompletableFuture.supplyAsync(startup::awaitBackend);
+        CompletableFuture<EndSession.Backend> call = new CompletableFuture<>();
+        Thread app = new Thread(() -> call.complete(startup.awaitBackend()), "app-main");
+        app.start();
+        awaitWaiting(app);
         NoBackend running = new NoBackend();
         startup.beginListeners();
         startup.started(running, cleanup);
@@ -137,6 +137,15 @@ class StartupTest {
         @Test
         void orWhenTheConfigFileCannotBeRead() {
             assertTrue(Boot.mayNameRules("config=" + dir.resolve("missing.properties")));
+        }
+    }
+
+    /** A bounded poll until {@code thread} waits (for the start, here); fails if it ends or runs on. */
+    private static void awaitWaiting(Thread thread) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(thread.isAlive() && System.nanoTime() < deadline, thread.getName() + " did not wait for the start");
+            Thread.onSpinWait();
         }
     }
 
