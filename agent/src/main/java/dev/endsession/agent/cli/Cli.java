@@ -49,14 +49,26 @@ public final class Cli implements Runnable {
      * @return the exit code
      */
     public static int run(Map<String, String> env, PrintWriter out, PrintWriter err, String... args) {
-        Cli root = new Cli();
-        root.env = Map.copyOf(env);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = MODEL.get();
+        ((Cli) cli.getCommand()).env = Map.copyOf(env);
         cli.setOut(out);
         cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /**
+     * The command model, built once per thread: picocli builds it by reflection over every
+     * subcommand, about 5 ms a call here, and its reflective code kept the JIT of a JVM that runs
+     * rounds one after another busy (tests, the benchmark). picocli resets every option to its
+     * initial value before it parses, so a model is reusable; it is not thread-safe, hence one per thread.
+     */
+    private static final ThreadLocal<CommandLine> MODEL = ThreadLocal.withInitial(Cli::model);
+
+    private static CommandLine model() {
+        CommandLine cli = new CommandLine(new Cli());
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(FAILURE);
-        return cli.execute(args);
+        return cli;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +50,21 @@ class EndCommandTest {
         assertEquals(Cli.FAILURE, run("logoff"));
         assertEquals(1, err.toString().lines().count(), err.toString());
         assertTrue(err.toString().startsWith("endsession: no session bus for session 'default'"), err.toString());
+    }
+
+    @Test
+    void aSecondRunOnTheSameThreadStartsFromTheDefaultsAndItsOwnEnvironment() {
+        // Cli reuses one command model per thread: nothing of a run may leak into the next.
+        assertEquals(Cli.USAGE, run("logoff", "--session", "other", "--json", "--timeout", "soon"));
+        assertTrue(err.toString().contains("--timeout: "), err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(Cli.FAILURE, Cli.run(Map.of("ENDSESSION_BUS_DIR", dir.resolve("elsewhere").toString()),
+                new PrintWriter(out, true), new PrintWriter(err, true), "logoff"));
+        List<String> lines = err.toString().lines().toList();
+        assertEquals(1, lines.size(), err.toString());
+        assertTrue(lines.get(0).startsWith("endsession: no session bus for session 'default'"), lines.get(0));
+        assertTrue(lines.get(0).contains("elsewhere"), lines.get(0));
+        assertEquals("", out.toString());
     }
 
     @Test
