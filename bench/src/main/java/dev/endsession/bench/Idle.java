@@ -112,7 +112,7 @@ final class Idle {
         }
     }
 
-    private static long clockTicksPerSecond() {
+    static long clockTicksPerSecond() {
         String out = run(List.of("getconf", "CLK_TCK")).strip();
         return out.matches("\\d+") ? Long.parseLong(out) : 100;
     }
