@@ -2,13 +2,12 @@ package dev.endsession.agent.bus;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.SynchronousQueue;
@@ -63,55 +62,83 @@ final class Fanout implements AutoCloseable {
      * @return each app's reply, by app, in the order of {@code apps}
      */
     <K, T> Map<K, Reply<T>> call(List<K> apps, Duration timeout, Call<K, T> call, BiConsumer<K, Duration> slow) {
-        CompletionService<Map.Entry<K, Reply<T>>> done = new ExecutorCompletionService<>(POOL);
         long start = System.nanoTime();
-        Map<K, Future<?>> pending = new HashMap<>();
+        Replies<K, T> replies = new Replies<>(apps.size());
         for (K app : apps) {
-            Future<?> future = done.submit(() -> Map.entry(app, attempt(app, call)));
-            pending.put(app, future);
-            submitted.add(future);
+            submitted.add(POOL.submit(new Attempt<>(app, call, replies)));
         }
-        Map<K, Reply<T>> replies = new HashMap<>();
         long deadline = start + timeout.toNanos();
         long nextTick = start + TICK.toNanos();
         try {
-            while (!pending.isEmpty()) {
+            // One wake-up when the last reply is in, not one per reply: over 50 apps that was 50 wake-ups a step.
+            while (!replies.all.await(Math.min(deadline, nextTick) - System.nanoTime(), TimeUnit.NANOSECONDS)) {
                 long now = System.nanoTime();
                 if (now >= deadline) {
                     break;
                 }
-                Future<Map.Entry<K, Reply<T>>> next = done.poll(Math.min(deadline, nextTick) - now, TimeUnit.NANOSECONDS);
-                if (next != null) {
-                    Map.Entry<K, Reply<T>> entry = next.get();
-                    pending.remove(entry.getKey());
-                    replies.put(entry.getKey(), entry.getValue());
-                } else if (System.nanoTime() >= nextTick) {
-                    Duration waited = Duration.ofNanos(System.nanoTime() - start);
-                    new ArrayList<>(pending.keySet()).forEach(app -> slow.accept(app, waited));
+                if (now >= nextTick) {
+                    Duration waited = Duration.ofNanos(now - start);
+                    for (K app : apps) {
+                        if (!replies.byApp.containsKey(app)) {
+                            slow.accept(app, waited);
+                        }
+                    }
                     nextTick += TICK.toNanos();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a round's call failed outside its own error handling", e.getCause());
         }
         long took = (System.nanoTime() - start) / 1_000_000;
         Map<K, Reply<T>> inOrder = new LinkedHashMap<>(); // the callers report in this order: make it the apps' own
         for (K app : apps) {
-            Reply<T> reply = replies.get(app);
+            Reply<T> reply = replies.byApp.get(app);
             inOrder.put(app, reply != null ? reply : new Reply<>(null, null, true, took));
         }
         return inOrder;
     }
 
-    private static <K, T> Reply<T> attempt(K app, Call<K, T> call) {
-        long start = System.nanoTime();
-        try {
-            T value = call.on(app);
-            return new Reply<>(value, null, false, (System.nanoTime() - start) / 1_000_000);
-        } catch (Exception e) {
-            return new Reply<>(null, e, false, (System.nanoTime() - start) / 1_000_000);
+    /** The replies of one fan-out, by app, and a latch that opens when every app has replied. */
+    private static final class Replies<K, T> {
+        final Map<K, Reply<T>> byApp = new ConcurrentHashMap<>();
+        final CountDownLatch all;
+
+        Replies(int apps) {
+            all = new CountDownLatch(apps);
+        }
+
+        void add(K app, Reply<T> reply) {
+            byApp.put(app, reply);
+            all.countDown();
+        }
+    }
+
+    /** One app's call, on a pool thread: whatever it returns or throws becomes its reply. */
+    private static final class Attempt<K, T> implements Runnable {
+        private final K app;
+        private final Call<K, T> call;
+        private final Replies<K, T> replies;
+
+        Attempt(K app, Call<K, T> call, Replies<K, T> replies) {
+            this.app = app;
+            this.call = call;
+            this.replies = replies;
+        }
+
+        @Override
+        public void run() {
+            long start = System.nanoTime();
+            Reply<T> reply;
+            try {
+                T value = call.on(app);
+                reply = new Reply<>(value, null, false, (System.nanoTime() - start) / 1_000_000);
+            } catch (Exception e) {
+                reply = new Reply<>(null, e, false, (System.nanoTime() - start) / 1_000_000);
+            } catch (Error e) { // still a reply, so the fan-out does not wait for it until the timeout
+                replies.add(app, new Reply<>(null, new ExecutionException(e), false, (System.nanoTime() - start) / 1_000_000));
+                throw e;
+            }
+            replies.add(app, reply);
         }
     }
 
