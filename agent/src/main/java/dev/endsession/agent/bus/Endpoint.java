@@ -2,10 +2,10 @@ package dev.endsession.agent.bus;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.threads.Workers;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -39,7 +39,7 @@ final class Endpoint implements AutoCloseable {
     private final Path socket;
     private final Conversation.Host host;
     private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
-    private volatile Workers workers; // likewise
+    private volatile Workers<Buffers> workers; // likewise
     private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
     private final Peers peers;
 
@@ -96,7 +96,7 @@ final class Endpoint implements AutoCloseable {
     /** Accepts connections on the calling thread until the endpoint is closed. */
     void serve() {
         watchdog = new Watchdog();
-        workers = new Workers();
+        workers = new Workers<>("endsession-bus-connection", false, new Buffers.Maker());
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
@@ -124,7 +124,7 @@ final class Endpoint implements AutoCloseable {
     }
 
     /** One accepted connection: its conversation, then it leaves the open set. */
-    private final class Connection implements Workers.Task {
+    private final class Connection implements Workers.Task<Buffers> {
         private final SocketChannel channel;
         private final Conversation conversation;
 
@@ -134,9 +134,9 @@ final class Endpoint implements AutoCloseable {
         }
 
         @Override
-        public void run(ByteBuffer in, ByteBuffer out) {
+        public void run(Buffers buffers) {
             try {
-                conversation.run(in, out);
+                conversation.run(buffers.in(), buffers.out());
             } finally {
                 open.remove(channel);
             }
@@ -188,7 +188,7 @@ final class Endpoint implements AutoCloseable {
         if (timer != null) {
             timer.close();
         }
-        Workers threads = workers;
+        Workers<Buffers> threads = workers;
         if (threads != null) {
             threads.close();
         }

@@ -2,6 +2,7 @@ package dev.endsession.agent.core;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.threads.Workers;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +40,7 @@ public final class Coordinator {
 
     private final Policy policy;
     private final Listeners listeners = new Listeners();
-    private final ExecutorService workers = Workers.create();
+    private final Workers<Void> workers = new Workers<>("endsession-worker", true, null);
     private final Semaphore oneOnScreen = new Semaphore(1);
     private final AtomicBoolean endStarted = new AtomicBoolean();
     // A latch and a field, not a CompletableFuture: that class initialises ForkJoinPool, milliseconds at start-up.
@@ -173,7 +174,7 @@ public final class Coordinator {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Listeners.Entry entry = order.get(i);
-            Future<?> cleanup = workers.submit(new Calls.Event(entry.listener(), event));
+            Future<?> cleanup = hand(new Calls.Event(entry.listener(), event));
             running.put(entry.name(), cleanup);
             Duration share = untilDeadline(deadline).dividedBy(order.size() - i);
             settle(entry.name(), cleanup, share, finished, failed);
@@ -216,7 +217,7 @@ public final class Coordinator {
         }
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
         for (Listeners.Entry entry : listeners.ascending()) {
-            Future<?> call = workers.submit(new Calls.Event(entry.listener(), event));
+            Future<?> call = hand(new Calls.Event(entry.listener(), event));
             settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
         }
         synchronized (lock) {
@@ -228,7 +229,7 @@ public final class Coordinator {
 
     private ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt) {
         long start = System.nanoTime();
-        Future<Vote> call = workers.submit(new Calls.Query(entry.listener(), query));
+        Future<Vote> call = hand(new Calls.Query(entry.listener(), query));
         Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
         try {
             Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);
@@ -247,6 +248,17 @@ public final class Coordinator {
                     budget.toMillis(), policy.hungVetoes() ? "veto" : "allow");
             return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.HUNG, "", Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    /** @return the call's future, the call running on a worker thread */
+    private <T> Future<T> hand(Callable<T> call) {
+        Calls.Handed<T> handed = new Calls.Handed<>(call);
+        workers.run(handed);
+        return handed;
+    }
+
+    private Future<?> hand(Runnable call) {
+        return hand(new Calls.Done(call));
     }
 
     /** Waits for a vote within the budget, longer only while the listener has a prompt on screen. */

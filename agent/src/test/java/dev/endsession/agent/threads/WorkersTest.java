@@ -1,11 +1,10 @@
-package dev.endsession.agent.bus;
+package dev.endsession.agent.threads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -14,15 +13,23 @@ import org.junit.jupiter.api.Test;
 
 class WorkersTest {
 
-    record Ran(Thread thread, ByteBuffer in, ByteBuffer out) {
+    /** A thread's own state: made once per thread. */
+    static final class Own {
     }
 
-    static Workers.Task recording(BlockingQueue<Ran> ran) {
-        return (in, out) -> ran.add(new Ran(Thread.currentThread(), in, out));
+    record Ran(Thread thread, Own state) {
+    }
+
+    static Workers<Own> workers() {
+        return new Workers<>("test-worker", true, Own::new);
+    }
+
+    static Workers.Task<Own> recording(BlockingQueue<Ran> ran) {
+        return state -> ran.add(new Ran(Thread.currentThread(), state));
     }
 
     /** Bounded wait for the worker to be back in the pool (it gets there just after its task returns). */
-    static void awaitWaiting(Workers workers, int count) {
+    static void awaitWaiting(Workers<?> workers, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (workers.waiting() != count && System.nanoTime() < deadline) {
             Thread.onSpinWait();
@@ -31,27 +38,28 @@ class WorkersTest {
     }
 
     @Test
-    void theNextConnectionReusesTheThreadAndItsBuffersOnceTheLastOneEnded() throws Exception {
+    void theNextTaskReusesTheThreadAndItsStateOnceTheLastOneEnded() throws Exception {
         BlockingQueue<Ran> ran = new ArrayBlockingQueue<>(2);
-        try (Workers workers = new Workers()) {
+        try (Workers<Own> workers = workers()) {
             workers.run(recording(ran));
             Ran first = ran.poll(10, TimeUnit.SECONDS);
             awaitWaiting(workers, 1);
             workers.run(recording(ran));
             Ran second = ran.poll(10, TimeUnit.SECONDS);
             assertSame(first.thread(), second.thread());
-            assertSame(first.in(), second.in());
-            assertTrue(first.in().isDirect() && first.out().isDirect());
+            assertSame(first.state(), second.state());
+            assertTrue(first.thread().isDaemon());
+            assertEquals("test-worker-1", first.thread().getName());
         }
     }
 
     @Test
-    void aConnectionThatHangsDoesNotHoldUpTheNext() throws Exception {
+    void aTaskThatHangsDoesNotHoldUpTheNext() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         BlockingQueue<Ran> ran = new ArrayBlockingQueue<>(2);
-        try (Workers workers = new Workers()) {
-            workers.run((in, out) -> {
-                ran.add(new Ran(Thread.currentThread(), in, out));
+        try (Workers<Own> workers = workers()) {
+            workers.run(state -> {
+                ran.add(new Ran(Thread.currentThread(), state));
                 try {
                     release.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
@@ -61,8 +69,9 @@ class WorkersTest {
             Ran hanging = ran.poll(10, TimeUnit.SECONDS);
             workers.run(recording(ran));
             Ran next = ran.poll(10, TimeUnit.SECONDS);
-            assertNotSame(hanging.thread(), next.thread(), "served at once, on another thread");
-            assertNotSame(hanging.in(), next.in());
+            assertNotSame(hanging.thread(), next.thread(), "run at once, on another thread");
+            assertNotSame(hanging.state(), next.state());
+            assertEquals("test-worker-2", next.thread().getName());
         } finally {
             release.countDown();
         }
@@ -71,7 +80,7 @@ class WorkersTest {
     @Test
     void closingLetsTheWaitingThreadsLeave() throws Exception {
         BlockingQueue<Ran> ran = new ArrayBlockingQueue<>(1);
-        Workers workers = new Workers();
+        Workers<Own> workers = workers();
         workers.run(recording(ran));
         Thread thread = ran.poll(10, TimeUnit.SECONDS).thread();
         awaitWaiting(workers, 1);
