@@ -108,7 +108,7 @@ final class Endpoint implements AutoCloseable {
                 }
                 open.add(channel);
                 try {
-                    workers.run(new Connection(channel, new Conversation(channel, host, watchdog, FIRST_FRAME, NEXT_FRAME)));
+                    workers.run(new Conversation(channel, host, watchdog, workers, open, FIRST_FRAME, NEXT_FRAME));
                 } catch (RuntimeException | OutOfMemoryError e) { // no thread for it: hang up rather than leave it waiting
                     open.remove(channel);
                     channel.close();
@@ -119,26 +119,6 @@ final class Endpoint implements AutoCloseable {
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
                 pause(); // out of file descriptors or threads: let it pass rather than spin
-            }
-        }
-    }
-
-    /** One accepted connection: its conversation, then it leaves the open set. */
-    private final class Connection implements Workers.Task<Buffers> {
-        private final SocketChannel channel;
-        private final Conversation conversation;
-
-        Connection(SocketChannel channel, Conversation conversation) {
-            this.channel = channel;
-            this.conversation = conversation;
-        }
-
-        @Override
-        public void run(Buffers buffers) {
-            try {
-                conversation.run(buffers.in(), buffers.out());
-            } finally {
-                open.remove(channel);
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.endsession.agent.bus;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
@@ -9,7 +11,8 @@ import java.util.List;
 /**
  * Read timeouts for blocking Unix-domain channels, which have none of their own: a connection arms
  * the watchdog before a read and disarms it after; if the read outlasts it, the watchdog closes the
- * channel and the read fails.
+ * channel and the read fails. It also times the budget of a listener called on a connection's own
+ * thread ({@link #schedule}, for {@link dev.endsession.agent.core.CallerRuns}).
  *
  * <p>Arming and disarming only add to and remove from a list: the one timer thread sleeps until the
  * earliest deadline and is woken only by a deadline earlier than that, so a frame costs no thread
@@ -18,6 +21,8 @@ import java.util.List;
  * with nothing armed, so an idle endpoint holds no thread but its acceptor. Thread-safe.
  */
 final class Watchdog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
 
     private static final long IDLE_NANOS = 1_000_000_000L;
 
@@ -34,22 +39,37 @@ final class Watchdog implements AutoCloseable {
 
     /** @param channel closed if the read does not finish within {@code timeout} */
     Armed arm(Closeable channel, Duration timeout) {
-        Entry entry = new Entry(channel, System.nanoTime() + timeout.toNanos());
-        synchronized (this) {
-            if (!closed) {
-                armed.add(entry);
-                if (thread == null) {
-                    thread = new Thread(new Timer(), "endsession-bus-watchdog");
-                    thread.setDaemon(true);
-                    thread.start();
-                } else if (entry.deadline - wakeAt < 0) {
-                    notifyAll();
-                }
-                return entry;
-            }
+        Entry entry = new Entry(new Closing(channel), System.nanoTime() + timeout.toNanos());
+        if (!add(entry)) {
+            closeQuietly(channel); // the endpoint is closing: so is every connection
         }
-        closeQuietly(channel); // the endpoint is closing: so is every connection
         return entry;
+    }
+
+    /**
+     * @param due run on the watchdog's thread after {@code delay} unless disarmed first (never once
+     *     the endpoint is closing); it must be quick and must not block
+     */
+    Armed schedule(Runnable due, Duration delay) {
+        Entry entry = new Entry(due, System.nanoTime() + delay.toNanos());
+        add(entry);
+        return entry;
+    }
+
+    /** @return {@code false} if the watchdog is closed */
+    private synchronized boolean add(Entry entry) {
+        if (closed) {
+            return false;
+        }
+        armed.add(entry);
+        if (thread == null) {
+            thread = new Thread(new Timer(), "endsession-bus-watchdog");
+            thread.setDaemon(true);
+            thread.start();
+        } else if (entry.deadline - wakeAt < 0) {
+            notifyAll();
+        }
+        return true;
     }
 
     @Override
@@ -67,13 +87,13 @@ final class Watchdog implements AutoCloseable {
     }
 
     private final class Entry implements Armed {
-        final Closeable channel;
+        final Runnable due;
         final long deadline;
-        // Set before the close: the read fails only once the close has begun, so by then it is true.
+        // Set before it runs: a read fails only once the close has begun, so by then it is true.
         volatile boolean fired;
 
-        Entry(Closeable channel, long deadline) {
-            this.channel = channel;
+        Entry(Runnable due, long deadline) {
+            this.due = due;
             this.deadline = deadline;
         }
 
@@ -86,7 +106,21 @@ final class Watchdog implements AutoCloseable {
         }
     }
 
-    /** The timer thread: closes what is due (outside the lock: a channel's close waits for its reader). */
+    /** Closes a channel whose read outlasted its timeout. */
+    private static final class Closing implements Runnable {
+        private final Closeable channel;
+
+        Closing(Closeable channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void run() {
+            closeQuietly(channel);
+        }
+    }
+
+    /** The timer thread: runs what is due (outside the lock: a channel's close waits for its reader). */
     private final class Timer implements Runnable {
         @Override
         public void run() {
@@ -101,7 +135,11 @@ final class Watchdog implements AutoCloseable {
                 }
                 for (Entry entry : due) {
                     entry.fired = true;
-                    closeQuietly(entry.channel);
+                    try {
+                        entry.due.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("A bus timer failed: {}", e.toString()); // a bug; the timer thread goes on
+                    }
                 }
             }
         }

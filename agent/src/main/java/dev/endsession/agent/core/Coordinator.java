@@ -103,6 +103,19 @@ public final class Coordinator {
      * @return the JVM's answer
      */
     public QueryReport query(Set<Reason> reasons, Instant deadline, boolean interactionAllowed) {
+        return query(reasons, deadline, interactionAllowed, null, null);
+    }
+
+    /**
+     * As {@link #query(Set, Instant, boolean)}, the listeners called on this thread ({@link CallerRuns}).
+     *
+     * @param here how this thread is given up to a listener that overruns; {@code null}: hand every call to a worker
+     * @param later gets the answer on another thread, when this call returns {@code null}
+     * @return the JVM's answer; {@code null} if a listener overran: this thread then belongs to it, and
+     *     the query goes on elsewhere
+     */
+    public QueryReport query(Set<Reason> reasons, Instant deadline, boolean interactionAllowed, CallerRuns here,
+            Consumer<QueryReport> later) {
         Set<Reason> why = immutable(reasons);
         synchronized (lock) {
             if (state == RoundState.ENDING || state == RoundState.ENDED) {
@@ -111,15 +124,24 @@ public final class Coordinator {
             state = RoundState.QUERYING;
             blockReasons = List.of();
         }
-        List<ListenerAnswer> answers = new ArrayList<>();
-        if (!why.contains(Reason.FORCED)) {
-            Prompt screen = policy.prompt() instanceof RoundAwarePrompt aware ? aware.forRound(why) : policy.prompt();
-            RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed);
-            Events.Query query = new Events.Query(why, deadline, interactionAllowed, prompt);
-            for (Listeners.Entry entry : listeners.ascending()) {
-                answers.add(ask(entry, query, prompt));
-            }
+        if (why.contains(Reason.FORCED)) {
+            return finishQuery(why, List.of());
         }
+        Prompt screen = policy.prompt() instanceof RoundAwarePrompt aware ? aware.forRound(why) : policy.prompt();
+        RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed);
+        Events.Query query = new Events.Query(why, deadline, interactionAllowed, prompt);
+        if (here != null) {
+            QueryHere run = new QueryHere(listeners.ascending(), here, query, prompt, later);
+            return run.from(0) ? finishQuery(why, run.answers) : null;
+        }
+        List<ListenerAnswer> answers = new ArrayList<>();
+        for (Listeners.Entry entry : listeners.ascending()) {
+            answers.add(ask(entry, query, prompt));
+        }
+        return finishQuery(why, answers);
+    }
+
+    private QueryReport finishQuery(Set<Reason> why, List<ListenerAnswer> answers) {
         List<String> reasonsGiven = new ArrayList<>(); // a loop, not a stream: this runs cold (Calls says why)
         for (ListenerAnswer answer : answers) {
             if (vetoes(answer)) {
@@ -138,6 +160,52 @@ public final class Coordinator {
             LOG.info("Vetoed {}: {}", why, reasonsGiven);
         }
         return new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+    }
+
+    /** A query's listener calls on the caller's thread. */
+    private final class QueryHere extends Here {
+        private final Events.Query query;
+        private final RoundPrompt prompt;
+        private final Consumer<QueryReport> later;
+        final List<ListenerAnswer> answers = new ArrayList<>(); // written by one thread at a time (Here says how)
+
+        QueryHere(List<Listeners.Entry> entries, CallerRuns here, Events.Query query, RoundPrompt prompt,
+                Consumer<QueryReport> later) {
+            super(entries, here);
+            this.query = query;
+            this.prompt = prompt;
+            this.later = later;
+        }
+
+        @Override
+        Object call(Listeners.Entry entry) {
+            return entry.listener().onQueryEndSession(query);
+        }
+
+        @Override
+        void answered(Listeners.Entry entry, Object vote, Throwable failure, Duration took) {
+            answers.add(failure == null ? voted(entry, (Vote) vote, took) : failed(entry, failure, took));
+        }
+
+        @Override
+        void overran(Listeners.Entry entry, Duration budget) {
+            answers.add(hung(entry, budget, budget));
+        }
+
+        @Override
+        Duration budget() {
+            return min(policy.listenerBudget(), untilDeadline(query.deadline()));
+        }
+
+        @Override
+        Duration extension() {
+            return prompt.isOpen() ? untilDeadline(query.deadline()) : null;
+        }
+
+        @Override
+        void done() {
+            later.accept(finishQuery(query.reasons(), answers));
+        }
     }
 
     /**
@@ -208,22 +276,91 @@ public final class Coordinator {
      * @param reasons the cancelled round's reasons
      */
     public void cancel(Set<Reason> reasons) {
+        cancel(reasons, null, null);
+    }
+
+    /**
+     * As {@link #cancel(Set)}, the listeners called on this thread ({@link CallerRuns}).
+     *
+     * @param here how this thread is given up to a listener that overruns; {@code null}: hand every call to a worker
+     * @param later run on another thread once every listener was told, when this call returns {@code false}
+     * @return {@code true} if done; {@code false} if a listener overran: this thread then belongs to
+     *     it, and the cancel goes on elsewhere
+     */
+    public boolean cancel(Set<Reason> reasons, CallerRuns here, Runnable later) {
         synchronized (lock) {
             if (state == RoundState.ENDING || state == RoundState.ENDED) {
-                return;
+                return true;
             }
             state = RoundState.CANCELLED;
             blockReasons = List.of();
         }
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
-        for (Listeners.Entry entry : listeners.ascending()) {
-            Future<?> call = hand(new Calls.Event(entry.listener(), event));
-            settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
+        if (here != null) {
+            if (!new CancelHere(listeners.ascending(), here, event, later).from(0)) {
+                return false;
+            }
+        } else {
+            for (Listeners.Entry entry : listeners.ascending()) {
+                Future<?> call = hand(new Calls.Event(entry.listener(), event));
+                settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
+            }
         }
+        finishCancel();
+        return true;
+    }
+
+    private void finishCancel() {
         synchronized (lock) {
             if (state == RoundState.CANCELLED) {
                 state = RoundState.IDLE;
             }
+        }
+    }
+
+    /** A cancel's listener calls on the caller's thread. */
+    private final class CancelHere extends Here {
+        private final Events.End event;
+        private final Runnable later;
+
+        CancelHere(List<Listeners.Entry> entries, CallerRuns here, Events.End event, Runnable later) {
+            super(entries, here);
+            this.event = event;
+            this.later = later;
+        }
+
+        @Override
+        Object call(Listeners.Entry entry) {
+            entry.listener().onEndSessionCancelled(event);
+            return null;
+        }
+
+        @Override
+        void answered(Listeners.Entry entry, Object none, Throwable failure, Duration took) {
+            if (failure != null) {
+                LOG.warn("Listener {} threw during the end of session: {}", entry.name(), failure.toString());
+            }
+        }
+
+        @Override
+        void overran(Listeners.Entry entry, Duration budget) {
+            // as in a worker: it goes on on its own; the next listener is told now
+        }
+
+        @Override
+        Duration budget() {
+            return policy.listenerBudget();
+        }
+
+        @Override
+        Duration extension() {
+            return null;
+        }
+
+        @Override
+        void done() {
+            finishCancel();
+            later.run();
         }
     }
 
@@ -233,21 +370,31 @@ public final class Coordinator {
         Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
         try {
             Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);
-            Duration took = Duration.ofNanos(System.nanoTime() - start);
-            if (vote != null && vote.isVeto()) {
-                return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.VETO, vote.reason().orElseThrow(), took);
-            }
-            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.OK, "", took);
+            return voted(entry, vote, Duration.ofNanos(System.nanoTime() - start));
         } catch (ExecutionException e) {
-            LOG.warn("Listener {} threw in onQueryEndSession; counted as {}: {}", entry.name(),
-                    policy.failedVetoes() ? "veto" : "allow", e.getCause().toString());
-            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.FAILED, String.valueOf(e.getCause()),
-                    Duration.ofNanos(System.nanoTime() - start));
+            return failed(entry, e.getCause(), Duration.ofNanos(System.nanoTime() - start));
         } catch (TimeoutException e) {
-            LOG.warn("Listener {} did not answer within {} ms; reported as hung, counted as {}", entry.name(),
-                    budget.toMillis(), policy.hungVetoes() ? "veto" : "allow");
-            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.HUNG, "", Duration.ofNanos(System.nanoTime() - start));
+            return hung(entry, budget, Duration.ofNanos(System.nanoTime() - start));
         }
+    }
+
+    private static ListenerAnswer voted(Listeners.Entry entry, Vote vote, Duration took) {
+        if (vote != null && vote.isVeto()) {
+            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.VETO, vote.reason().orElseThrow(), took);
+        }
+        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.OK, "", took);
+    }
+
+    private ListenerAnswer failed(Listeners.Entry entry, Throwable failure, Duration took) {
+        LOG.warn("Listener {} threw in onQueryEndSession; counted as {}: {}", entry.name(),
+                policy.failedVetoes() ? "veto" : "allow", failure.toString());
+        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.FAILED, String.valueOf(failure), took);
+    }
+
+    private ListenerAnswer hung(Listeners.Entry entry, Duration budget, Duration took) {
+        LOG.warn("Listener {} did not answer within {} ms; reported as hung, counted as {}", entry.name(),
+                budget.toMillis(), policy.hungVetoes() ? "veto" : "allow");
+        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.HUNG, "", took);
     }
 
     /** @return the call's future, the call running on a worker thread */

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.endsession.agent.bus.wire.FrameCodec;
+import dev.endsession.agent.bus.wire.FrameReader;
 import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
@@ -13,7 +15,12 @@ import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.QueryEndSession;
 import dev.endsession.api.Reason;
 import dev.endsession.api.Vote;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The endpoint and its conversations in this JVM, over a real socket, against a real coordinator. */
@@ -36,7 +44,9 @@ class EndpointTest {
     @TempDir
     Path dir;
 
-    final Coordinator coordinator = new Coordinator(Policy.defaults());
+    final Coordinator coordinator = new Coordinator(Policy.defaults().withListenerBudget(Duration.ofMillis(300)));
+    /** When set, the listener's query waits for it: past its budget. */
+    volatile CountDownLatch hang;
     final CountDownLatch cancelled = new CountDownLatch(1);
     final CountDownLatch exited = new CountDownLatch(1);
     final CountDownLatch consoleEnded = new CountDownLatch(1);
@@ -82,7 +92,20 @@ class EndpointTest {
         coordinator.register(new EndSessionListener() {
             @Override
             public Vote onQueryEndSession(QueryEndSession query) {
+                CountDownLatch wait = hang;
+                if (wait != null) {
+                    try {
+                        wait.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 return veto == null ? Vote.allow() : Vote.veto(veto);
+            }
+
+            @Override
+            public String name() {
+                return "probe-listener";
             }
 
             @Override
@@ -100,6 +123,10 @@ class EndpointTest {
 
     @AfterEach
     void close() {
+        CountDownLatch wait = hang;
+        if (wait != null) {
+            wait.countDown();
+        }
         endpoint.close();
     }
 
@@ -172,6 +199,43 @@ class EndpointTest {
             assertEquals(1, consoleEnded.getCount());
             assertTrue(app.notice(EnumSet.of(Reason.SHUTDOWN), Duration.ofSeconds(1)));
             assertTrue(consoleEnded.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aListenerPastItsBudgetIsReportedHungAndTheConversationGoesOnWithoutIt() throws Exception {
+        hang = new CountDownLatch(1);
+        try (SocketApp app = connect()) {
+            App.Answer answer = app.query(LOGOFF, Duration.ofSeconds(5)); // the listener still holds its thread
+            assertFalse(answer.vetoed());
+            assertEquals(List.of("probe-listener"), answer.hungListeners());
+            app.end(LOGOFF, false, Duration.ofSeconds(5)); // served by the thread the conversation moved to
+            assertTrue(cancelled.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(RoundState.IDLE, coordinator.state());
+            assertEquals("idle", connect().info().state());
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void requestsSentAheadOfTheirTurnStillGetTheirRepliesWhenTheConversationMoves() throws Exception {
+        hang = new CountDownLatch(1);
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(address.socket()));
+            ByteArrayOutputStream frames = new ByteArrayOutputStream();
+            for (Message request : List.of(new Message.Hello(), new Message.Query(LOGOFF, 5000, false),
+                    new Message.End(LOGOFF, false, 5000))) {
+                byte[] body = FrameCodec.encode(request);
+                frames.write(ByteBuffer.allocate(4).putInt(body.length).array());
+                frames.write(body);
+            }
+            channel.write(ByteBuffer.wrap(frames.toByteArray())); // all three at once: the last two wait in the reader
+            FrameReader replies = new FrameReader(channel, ByteBuffer.allocate(1024));
+            assertTrue(replies.read() instanceof Message.Info);
+            Message.Answer answer = (Message.Answer) replies.read();
+            assertEquals(List.of("probe-listener"), answer.hungListeners());
+            assertTrue(replies.read() instanceof Message.Ended, "the third request moved along with the conversation");
+            assertTrue(cancelled.await(WAIT.toSeconds(), TimeUnit.SECONDS));
         }
     }
 

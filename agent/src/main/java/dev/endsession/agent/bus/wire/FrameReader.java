@@ -33,6 +33,25 @@ public final class FrameReader {
     }
 
     /**
+     * A reader that takes over from another one: {@code first} (what the other had received and not
+     * used, {@link #unread()}) comes before the channel's next bytes.
+     *
+     * @param buffer as for the plain constructor, and large enough for {@code first}
+     */
+    public FrameReader(ReadableByteChannel channel, ByteBuffer buffer, byte[] first) {
+        this(channel, buffer);
+        buffer.clear();
+        buffer.put(first).flip();
+    }
+
+    /** @return a copy of the bytes received and not used yet (this reader is unchanged) */
+    public byte[] unread() {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(buffer.position(), bytes);
+        return bytes;
+    }
+
+    /**
      * @return the next message, or {@code null} if the channel ended cleanly before a frame began
      * @throws WireException if the frame is malformed, oversized or of another version
      * @throws EOFException if the channel ends inside a frame
