@@ -1,5 +1,6 @@
 package dev.endsession.bench.jmh;
 
+import dev.endsession.agent.core.CallerRuns;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.EndReport;
 import dev.endsession.agent.core.Policy;
@@ -39,8 +40,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * <li>{@code queryThenCancel}: a query and the cancellation that follows a veto elsewhere.</li>
  * <li>{@code end}: the cleanups. They run once per coordinator, so every invocation gets a fresh one,
  * made (with its 10 listeners) in an untimed per-invocation setup.</li>
- * <li>{@code baselineHandoffs}: the floor the coordinator builds on: 10 calls handed one after the other
- * to a cached thread pool like the coordinator's, each awaited. The report divides by it.</li>
+ * <li>{@code queryHere}, {@code queryThenCancelHere}: the same, the listeners called on the caller's thread
+ * ({@code CallerRuns}, as the session bus does). Arming a listener's budget is free here (the bus's
+ * watchdog adds to a list); no listener overruns.</li>
+ * <li>{@code baselineHandoffs}: 10 calls handed one after the other to the JDK's cached thread pool
+ * (the coordinator's own pool until 2026-11-25), each awaited. The report divides by it.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -79,8 +83,8 @@ public class CoordinatorBenchmark {
         try {
             Field workers = Coordinator.class.getDeclaredField("workers");
             workers.setAccessible(true);
-            ((ExecutorService) workers.get(coordinator)).shutdown();
-        } catch (ReflectiveOperationException e) {
+            ((AutoCloseable) workers.get(coordinator)).close();
+        } catch (Exception e) {
             throw new IllegalStateException("Coordinator's worker pool is no longer a field named 'workers'", e);
         }
     }
@@ -129,6 +133,35 @@ public class CoordinatorBenchmark {
     public QueryReport queryThenCancel(Shared state) {
         QueryReport report = state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false);
         state.coordinator.cancel(LOGOFF);
+        return report;
+    }
+
+    /** The caller's thread runs the listeners; a budget is never spent here. */
+    static final class Here implements CallerRuns {
+        static final CallerRuns.Armed ARMED = () -> { };
+
+        @Override
+        public Armed arm(Duration delay, Runnable due) {
+            return ARMED;
+        }
+
+        @Override
+        public void elsewhere(Runnable rest) {
+            throw new IllegalStateException("no listener overruns in this benchmark");
+        }
+    }
+
+    static final CallerRuns HERE = new Here();
+
+    @Benchmark
+    public QueryReport queryHere(Shared state) {
+        return state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false, HERE, null);
+    }
+
+    @Benchmark
+    public QueryReport queryThenCancelHere(Shared state) {
+        QueryReport report = state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false, HERE, null);
+        state.coordinator.cancel(LOGOFF, HERE, null);
         return report;
     }
 
