@@ -1,5 +1,7 @@
 package dev.endsession.agent.bus;
 
+import dev.endsession.agent.threads.Handed;
+import dev.endsession.agent.threads.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,10 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -36,8 +35,6 @@ final class Fanout implements AutoCloseable {
     }
 
     private static final Duration TICK = Duration.ofSeconds(1);
-    /** How long a thread waits for the next call before it leaves. */
-    private static final long KEEP_ALIVE_SECONDS = 5;
 
     /**
      * Shared by every fan-out of the JVM: a thread start costs 0.25 to 1.5 ms on this 2-core machine
@@ -45,12 +42,7 @@ final class Fanout implements AutoCloseable {
      * an initiator that runs rounds one after another (a test kit, a benchmark, an app that initiates)
      * reuses them. A CLI process, one round in its life, starts one thread per app either way.
      */
-    private static final ExecutorService POOL = new ThreadPoolExecutor(0, Integer.MAX_VALUE, KEEP_ALIVE_SECONDS,
-            TimeUnit.SECONDS, new SynchronousQueue<>(), task -> {
-                Thread thread = new Thread(task, "endsession-round");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final Workers<Void> POOL = new Workers<>("endsession-round", false, null);
 
     private final List<Future<?>> submitted = new ArrayList<>();
 
@@ -65,7 +57,9 @@ final class Fanout implements AutoCloseable {
         long start = System.nanoTime();
         Replies<K, T> replies = new Replies<>(apps.size());
         for (K app : apps) {
-            submitted.add(POOL.submit(new Attempt<>(app, call, replies)));
+            Handed<Void> attempt = new Handed<>(new Attempt<>(app, call, replies));
+            POOL.run(attempt);
+            submitted.add(attempt);
         }
         long deadline = start + timeout.toNanos();
         long nextTick = start + TICK.toNanos();

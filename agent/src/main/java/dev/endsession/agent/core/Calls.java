@@ -4,9 +4,7 @@ import dev.endsession.api.EndSessionEvent;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.QueryEndSession;
 import dev.endsession.api.Vote;
-import dev.endsession.agent.threads.Workers;
 import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 
 /**
  * The listener calls the coordinator hands to its workers. Named classes rather than lambdas: an
@@ -17,33 +15,6 @@ import java.util.concurrent.FutureTask;
 final class Calls {
 
     private Calls() {
-    }
-
-    /** A call handed to a worker thread: its future, and the task the worker runs. */
-    static final class Handed<T> extends FutureTask<T> implements Workers.Task<Void> {
-        Handed(Callable<T> call) {
-            super(call);
-        }
-
-        @Override
-        public void run(Void none) {
-            run(); // whatever the listener throws is the future's
-        }
-    }
-
-    /** A {@link Runnable} as a call with no value (an {@code Executors.callable} without its adapter class). */
-    static final class Done implements Callable<Void> {
-        private final Runnable call;
-
-        Done(Runnable call) {
-            this.call = call;
-        }
-
-        @Override
-        public Void call() {
-            call.run();
-            return null;
-        }
     }
 
     /** {@code onQueryEndSession}. */

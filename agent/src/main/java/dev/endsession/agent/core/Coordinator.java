@@ -2,6 +2,7 @@ package dev.endsession.agent.core;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.threads.Handed;
 import dev.endsession.agent.threads.Workers;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Prompt;
@@ -399,13 +400,15 @@ public final class Coordinator {
 
     /** @return the call's future, the call running on a worker thread */
     private <T> Future<T> hand(Callable<T> call) {
-        Calls.Handed<T> handed = new Calls.Handed<>(call);
+        Handed<T> handed = new Handed<>(call);
         workers.run(handed);
         return handed;
     }
 
     private Future<?> hand(Runnable call) {
-        return hand(new Calls.Done(call));
+        Handed<Void> handed = new Handed<>(call);
+        workers.run(handed);
+        return handed;
     }
 
     /** Waits for a vote within the budget, longer only while the listener has a prompt on screen. */

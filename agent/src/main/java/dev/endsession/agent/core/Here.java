@@ -78,6 +78,9 @@ abstract class Here {
             } catch (Throwable e) { // as a worker's future would have caught it
                 failure = e;
             }
+            // The caller's thread goes on (the bus reads its connection with it): an interrupt the
+            // listener left behind would close that channel. It was the listener's, as on a worker.
+            Thread.interrupted();
             if (!state.compareAndSet(RUNNING, ANSWERED)) {
                 return false; // reported as hung already; the rest went on elsewhere
             }

@@ -50,7 +50,7 @@ public final class Workers<S> implements AutoCloseable {
     }
 
     /** Runs {@code task} on a waiting thread, or on a new one. */
-    public void run(Task<S> task) {
+    public void run(Task<? super S> task) {
         Worker worker;
         synchronized (this) {
             worker = idle.pollLast(); // the latest to finish: its stack is the warmest
@@ -87,9 +87,9 @@ public final class Workers<S> implements AutoCloseable {
 
     private final class Worker extends Thread {
         private final S own;
-        private volatile Task<S> next;
+        private volatile Task<? super S> next;
 
-        Worker(Task<S> first, String name, S own) {
+        Worker(Task<? super S> first, String name, S own) {
             super(name);
             setDaemon(true);
             this.own = own;
@@ -98,14 +98,18 @@ public final class Workers<S> implements AutoCloseable {
 
         @Override
         public void run() {
-            for (Task<S> task = next; task != null; task = awaitNext()) {
+            for (Task<? super S> task = next; task != null; task = awaitNext()) {
                 next = null;
                 task.run(own);
+                // A task's interrupt (a cancelled Handed, say) must reach neither the wait for the next
+                // task (parkNanos would return at once, a spin) nor the next task (an interruptible
+                // channel it reads would be closed), as the JDK's pools clear it too.
+                Thread.interrupted();
             }
         }
 
         /** @return the next task, or {@code null} once the keep-alive passed (or the pool closed) */
-        private Task<S> awaitNext() {
+        private Task<? super S> awaitNext() {
             synchronized (Workers.this) {
                 if (closed) {
                     return null;
@@ -114,7 +118,7 @@ public final class Workers<S> implements AutoCloseable {
             }
             long deadline = System.nanoTime() + KEEP_ALIVE;
             while (true) {
-                Task<S> task = next;
+                Task<? super S> task = next;
                 if (task != null) {
                     return task;
                 }

@@ -162,6 +162,23 @@ class CoordinatorHereTest {
     }
 
     @Test
+    void anInterruptLeftBehindByAListenerStaysWithItsCall() {
+        Coordinator c = coordinator(new EndSessionListener() {
+            @Override
+            public Vote onQueryEndSession(QueryEndSession query) {
+                Thread.currentThread().interrupt();
+                return Vote.allow();
+            }
+
+            @Override
+            public void onEndSession(EndSessionEvent event) {
+            }
+        });
+        c.query(LOGOFF, Instant.now().plusSeconds(30), false, here, r -> { });
+        assertTrue(!Thread.interrupted(), "the caller's thread reads its connection next: an interrupt would close it");
+    }
+
+    @Test
     void aListenerWithItsPromptOnScreenIsGivenUntilTheDeadline() {
         Coordinator c = new Coordinator(Policy.defaults().withListenerBudget(Duration.ofMillis(200)).withPrompt((q, timeout, ifNo) -> {
             try {

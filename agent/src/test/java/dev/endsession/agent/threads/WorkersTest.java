@@ -78,6 +78,26 @@ class WorkersTest {
     }
 
     @Test
+    void anInterruptLeftByATaskDoesNotReachTheNextOne() throws Exception {
+        BlockingQueue<Boolean> interrupted = new ArrayBlockingQueue<>(1);
+        BlockingQueue<Ran> ran = new ArrayBlockingQueue<>(2);
+        try (Workers<Own> workers = workers()) {
+            workers.run(state -> {
+                ran.add(new Ran(Thread.currentThread(), state));
+                Thread.currentThread().interrupt(); // as a cancel(true) of a Handed does
+            });
+            Ran first = ran.poll(10, TimeUnit.SECONDS);
+            awaitWaiting(workers, 1);
+            workers.run(state -> {
+                ran.add(new Ran(Thread.currentThread(), state));
+                interrupted.add(Thread.currentThread().isInterrupted());
+            });
+            assertSame(first.thread(), ran.poll(10, TimeUnit.SECONDS).thread());
+            assertEquals(Boolean.FALSE, interrupted.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void closingLetsTheWaitingThreadsLeave() throws Exception {
         BlockingQueue<Ran> ran = new ArrayBlockingQueue<>(1);
         Workers<Own> workers = workers();
