@@ -97,6 +97,7 @@ final class Endpoint implements AutoCloseable {
     void serve() {
         watchdog = new Watchdog();
         workers = new Workers<>("endsession-bus-connection", false, new Buffers.Maker());
+        workers.run(new SelfGreeting(socket, watchdog)); // connects once this thread accepts, just below
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
