@@ -40,6 +40,7 @@ public final class Coordinator {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.core");
 
     private final Policy policy;
+    private final Verdicts verdicts;
     private final Listeners listeners = new Listeners();
     private final Workers<Void> workers = new Workers<>("endsession-worker", true, null);
     private final Semaphore oneOnScreen = new Semaphore(1);
@@ -54,6 +55,7 @@ public final class Coordinator {
 
     public Coordinator(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.verdicts = new Verdicts(policy);
     }
 
     /** @param listener takes part from the next query on */
@@ -145,8 +147,8 @@ public final class Coordinator {
     private QueryReport finishQuery(Set<Reason> why, List<ListenerAnswer> answers) {
         List<String> reasonsGiven = new ArrayList<>(); // a loop, not a stream: this runs cold (Calls says why)
         for (ListenerAnswer answer : answers) {
-            if (vetoes(answer)) {
-                reasonsGiven.add(blockText(answer));
+            if (verdicts.vetoes(answer)) {
+                reasonsGiven.add(verdicts.blockText(answer));
             }
         }
         reasonsGiven = List.copyOf(reasonsGiven);
@@ -185,12 +187,12 @@ public final class Coordinator {
 
         @Override
         void answered(Listeners.Entry entry, Object vote, Throwable failure, Duration took) {
-            answers.add(failure == null ? voted(entry, (Vote) vote, took) : failed(entry, failure, took));
+            answers.add(failure == null ? Verdicts.voted(entry, (Vote) vote, took) : verdicts.failed(entry, failure, took));
         }
 
         @Override
         void overran(Listeners.Entry entry, Duration budget) {
-            answers.add(hung(entry, budget, budget));
+            answers.add(verdicts.hung(entry, budget, budget));
         }
 
         @Override
@@ -371,31 +373,12 @@ public final class Coordinator {
         Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
         try {
             Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);
-            return voted(entry, vote, Duration.ofNanos(System.nanoTime() - start));
+            return Verdicts.voted(entry, vote, Duration.ofNanos(System.nanoTime() - start));
         } catch (ExecutionException e) {
-            return failed(entry, e.getCause(), Duration.ofNanos(System.nanoTime() - start));
+            return verdicts.failed(entry, e.getCause(), Duration.ofNanos(System.nanoTime() - start));
         } catch (TimeoutException e) {
-            return hung(entry, budget, Duration.ofNanos(System.nanoTime() - start));
+            return verdicts.hung(entry, budget, Duration.ofNanos(System.nanoTime() - start));
         }
-    }
-
-    private static ListenerAnswer voted(Listeners.Entry entry, Vote vote, Duration took) {
-        if (vote != null && vote.isVeto()) {
-            return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.VETO, vote.reason().orElseThrow(), took);
-        }
-        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.OK, "", took);
-    }
-
-    private ListenerAnswer failed(Listeners.Entry entry, Throwable failure, Duration took) {
-        LOG.warn("Listener {} threw in onQueryEndSession; counted as {}: {}", entry.name(),
-                policy.failedVetoes() ? "veto" : "allow", failure.toString());
-        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.FAILED, String.valueOf(failure), took);
-    }
-
-    private ListenerAnswer hung(Listeners.Entry entry, Duration budget, Duration took) {
-        LOG.warn("Listener {} did not answer within {} ms; reported as hung, counted as {}", entry.name(),
-                budget.toMillis(), policy.hungVetoes() ? "veto" : "allow");
-        return new ListenerAnswer(entry.name(), ListenerAnswer.Kind.HUNG, "", took);
     }
 
     /** @return the call's future, the call running on a worker thread */
@@ -427,23 +410,6 @@ public final class Coordinator {
             Thread.currentThread().interrupt();
             throw new TimeoutException("interrupted");
         }
-    }
-
-    private boolean vetoes(ListenerAnswer answer) {
-        return switch (answer.kind()) {
-            case VETO -> true;
-            case FAILED -> policy.failedVetoes();
-            case HUNG -> policy.hungVetoes();
-            case OK -> false;
-        };
-    }
-
-    private String blockText(ListenerAnswer answer) {
-        return switch (answer.kind()) {
-            case VETO -> answer.reason();
-            case FAILED -> answer.listener() + " failed";
-            default -> answer.listener() + " is not responding";
-        };
     }
 
     private static void settle(String name, Future<?> call, Duration wait, List<String> finished, List<String> failed) {
