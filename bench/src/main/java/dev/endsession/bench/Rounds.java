@@ -40,7 +40,7 @@ final class Rounds {
             + "ends and terminates all N (query, end, `Exit`, wait until each process is gone), timed once.";
     private static final Pattern QUERY_MS = Pattern.compile("\"queryMs\":(\\d+)");
     private static final Pattern END_MS = Pattern.compile("\"endMs\":(\\d+)");
-    /** Status calls before the logoffs; the first 3 untimed. */
+    /** Status calls between round 1 (the first contact) and round 2; the first 3 untimed. */
     private static final int STATUS_CALLS = 24;
 
     private Rounds() {

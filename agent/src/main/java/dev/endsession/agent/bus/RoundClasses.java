@@ -84,11 +84,9 @@ final class RoundClasses {
         "java.io.Console$2",
         "java.util.concurrent.FutureTask",
         "java.util.concurrent.FutureTask$WaitNode",
-        "java.util.concurrent.ThreadPoolExecutor$Worker",
         "java.time.temporal.ChronoUnit",
         "java.time.Instant$1",
         "java.time.temporal.ChronoField",
-        "java.util.concurrent.Executors$RunnableAdapter",
     };
 
     private RoundClasses() {

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 public final class Workers<S> implements AutoCloseable {
 
     /** How long a thread waits for the next task before it leaves. */
-    public static final long KEEP_ALIVE = TimeUnit.SECONDS.toNanos(10);
+    private static final long KEEP_ALIVE = TimeUnit.SECONDS.toNanos(10);
 
     /** A task, run with its thread's state. */
     public interface Task<S> {
