@@ -222,7 +222,25 @@ class SwingPromptTest {
             }
             return false;
         }, "the prompt dialog shows");
-        return found.get();
+        JDialog dialog = found.get();
+        awaitCondition(() -> settled(dialog), "the dialog is where it was placed");
+        return dialog;
+    }
+
+    /**
+     * True once the X server reports the window where Swing put it. Without a window manager the
+     * first reads after showing can still give (0, 0), where {@code pack()} created it: seen in about
+     * 2 % of showings here, and once in CI as a click aimed at the bare root window.
+     */
+    private static boolean settled(JDialog dialog) {
+        AtomicReference<Boolean> settled = new AtomicReference<>(false);
+        try {
+            SwingUtilities.invokeAndWait(() -> settled.set(
+                    !dialog.isShowing() || dialog.getLocationOnScreen().equals(dialog.getLocation())));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return settled.get();
     }
 
     private static void awaitCondition(java.util.function.BooleanSupplier condition, String what) {
@@ -262,25 +280,46 @@ class SwingPromptTest {
         return round.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Moves the real pointer onto the button and presses it, as a person would. */
+    /**
+     * Moves the real pointer onto the button and presses it, as a person would. The button's place
+     * is read again on every poll, in case the window moves (see {@link #settled}).
+     */
     private static void click(JDialog dialog, String name) throws Exception {
-        AtomicReference<Rectangle> area = new AtomicReference<>();
-        SwingUtilities.invokeAndWait(() -> {
-            Component button = find(dialog, name);
-            if (button.isShowing()) { // else answered and closed meanwhile
-                area.set(new Rectangle(button.getLocationOnScreen(), button.getSize()));
-            }
-        });
-        if (area.get() == null) {
-            return;
-        }
         Robot robot = robot();
         robot.waitForIdle();
-        awaitCondition(() -> drawn(robot, area.get()), "the button is drawn on the screen at " + area.get());
-        robot.mouseMove((int) area.get().getCenterX(), (int) area.get().getCenterY());
+        Instant end = Instant.now().plus(WAIT);
+        Rectangle area;
+        while (true) {
+            area = placeOnScreen(dialog, name);
+            if (area == null) {
+                return; // answered and closed meanwhile
+            }
+            if (drawn(robot, area)) {
+                break;
+            }
+            if (Instant.now().isAfter(end)) {
+                Path shot = screenshotOfEverything(robot, "failed-click-" + name + ".png");
+                throw new AssertionError("Not within " + WAIT + ": the button is drawn on the screen at " + area
+                        + " (the whole screen is in " + shot + ")");
+            }
+            robot.delay(50); // a bounded poll of the screen
+        }
+        robot.mouseMove((int) area.getCenterX(), (int) area.getCenterY());
         robot.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         robot.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         robot.waitForIdle();
+    }
+
+    /** Where the named button is on the screen now, or null when it no longer shows. */
+    private static Rectangle placeOnScreen(JDialog dialog, String name) throws Exception {
+        AtomicReference<Rectangle> area = new AtomicReference<>();
+        SwingUtilities.invokeAndWait(() -> {
+            Component button = find(dialog, name);
+            if (button.isShowing()) {
+                area.set(new Rectangle(button.getLocationOnScreen(), button.getSize()));
+            }
+        });
+        return area.get();
     }
 
     /** A button on the screen has a face, a border and a label: more than one colour (the bare root has one). */
@@ -298,6 +337,16 @@ class SwingPromptTest {
         Files.createDirectories(dir);
         Rectangle area = bounds.get();
         assertTrue(ImageIO.write(robot.createScreenCapture(area), "png", dir.resolve(file).toFile()));
+    }
+
+    /** The whole screen, for the failure message: what a person would have seen. */
+    private static Path screenshotOfEverything(Robot robot, String file) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path shot = dir.resolve(file);
+        Rectangle screen = new Rectangle(java.awt.Toolkit.getDefaultToolkit().getScreenSize());
+        ImageIO.write(robot.createScreenCapture(screen), "png", shot.toFile());
+        return shot.toAbsolutePath();
     }
 
     private static Component find(Container root, String name) {
