@@ -2,8 +2,6 @@ package dev.endsession.agent.core;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
-import dev.endsession.agent.threads.Handed;
-import dev.endsession.agent.threads.Workers;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
@@ -18,20 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The JVM's end-of-session state machine. Bridges call {@link #query}, then {@link #end} or
- * {@link #cancel}; the JVM-exit hook calls {@link #end} too. Listeners run on worker threads, each
- * within its budget, so a listener that hangs never blocks a bridge past the round's deadline.
+ * {@link #cancel}; the JVM-exit hook calls {@link #end} too. Each listener runs within its budget,
+ * on a worker ({@link OnWorkers}) or on the caller's own thread when it lends it ({@link CallerRuns},
+ * the bus), so a listener that hangs never blocks a bridge past the round's deadline.
  *
  * <p>Thread-safe. The cleanup ({@link #end}) runs at most once per JVM.
  */
@@ -42,7 +38,7 @@ public final class Coordinator {
     private final Policy policy;
     private final Verdicts verdicts;
     private final Listeners listeners = new Listeners();
-    private final Workers<Void> workers = new Workers<>("endsession-worker", true, null);
+    private final OnWorkers onWorkers;
     private final Semaphore oneOnScreen = new Semaphore(1);
     private final AtomicBoolean endStarted = new AtomicBoolean();
     // A latch and a field, not a CompletableFuture: that class initialises ForkJoinPool, milliseconds at start-up.
@@ -56,6 +52,7 @@ public final class Coordinator {
     public Coordinator(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.verdicts = new Verdicts(policy);
+        this.onWorkers = new OnWorkers(verdicts);
     }
 
     /** @param listener takes part from the next query on */
@@ -139,7 +136,7 @@ public final class Coordinator {
         }
         List<ListenerAnswer> answers = new ArrayList<>();
         for (Listeners.Entry entry : listeners.ascending()) {
-            answers.add(ask(entry, query, prompt));
+            answers.add(onWorkers.ask(entry, query, prompt, min(policy.listenerBudget(), untilDeadline(deadline))));
         }
         return finishQuery(why, answers);
     }
@@ -245,16 +242,16 @@ public final class Coordinator {
         List<String> failed = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Listeners.Entry entry = order.get(i);
-            Future<?> cleanup = hand(new Calls.Event(entry.listener(), event));
+            Future<?> cleanup = onWorkers.tell(entry, event);
             running.put(entry.name(), cleanup);
             Duration share = untilDeadline(deadline).dividedBy(order.size() - i);
-            settle(entry.name(), cleanup, share, finished, failed);
+            OnWorkers.settle(entry.name(), cleanup, share, finished, failed);
         }
         List<String> overran = new ArrayList<>();
         for (Map.Entry<String, Future<?>> cleanup : running.entrySet()) {
             String name = cleanup.getKey();
             if (!finished.contains(name) && !failed.contains(name)) {
-                settle(name, cleanup.getValue(), untilDeadline(deadline), finished, failed);
+                OnWorkers.settle(name, cleanup.getValue(), untilDeadline(deadline), finished, failed);
                 if (!cleanup.getValue().isDone()) {
                     overran.add(name);
                 }
@@ -305,8 +302,8 @@ public final class Coordinator {
             }
         } else {
             for (Listeners.Entry entry : listeners.ascending()) {
-                Future<?> call = hand(new Calls.Event(entry.listener(), event));
-                settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
+                Future<?> call = onWorkers.tell(entry, event);
+                OnWorkers.settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
             }
         }
         finishCancel();
@@ -367,65 +364,6 @@ public final class Coordinator {
         }
     }
 
-    private ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt) {
-        long start = System.nanoTime();
-        Future<Vote> call = hand(new Calls.Query(entry.listener(), query));
-        Duration budget = min(policy.listenerBudget(), untilDeadline(query.deadline()));
-        try {
-            Vote vote = awaitAnswer(call, budget, query.deadline(), prompt);
-            return Verdicts.voted(entry, vote, Duration.ofNanos(System.nanoTime() - start));
-        } catch (ExecutionException e) {
-            return verdicts.failed(entry, e.getCause(), Duration.ofNanos(System.nanoTime() - start));
-        } catch (TimeoutException e) {
-            return verdicts.hung(entry, budget, Duration.ofNanos(System.nanoTime() - start));
-        }
-    }
-
-    /** @return the call's future, the call running on a worker thread */
-    private <T> Future<T> hand(Callable<T> call) {
-        Handed<T> handed = new Handed<>(call);
-        workers.run(handed);
-        return handed;
-    }
-
-    private Future<?> hand(Runnable call) {
-        Handed<Void> handed = new Handed<>(call);
-        workers.run(handed);
-        return handed;
-    }
-
-    /** Waits for a vote within the budget, longer only while the listener has a prompt on screen. */
-    private static Vote awaitAnswer(Future<Vote> call, Duration budget, Instant deadline, RoundPrompt prompt)
-            throws ExecutionException, TimeoutException {
-        try {
-            try {
-                return call.get(Math.max(0, budget.toNanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                if (!prompt.isOpen()) {
-                    throw e;
-                }
-                return call.get(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        }
-    }
-
-    private static void settle(String name, Future<?> call, Duration wait, List<String> finished, List<String> failed) {
-        try {
-            call.get(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
-            finished.add(name);
-        } catch (ExecutionException e) {
-            LOG.warn("Listener {} threw during the end of session: {}", name, e.getCause().toString());
-            failed.add(name);
-        } catch (TimeoutException e) {
-            // Still running: it goes on while the next one starts; the caller reports it at the deadline.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private EndReport awaitEnd(Instant deadline) {
         try {
             if (endDone.await(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS)) {
@@ -443,7 +381,7 @@ public final class Coordinator {
         return reasons.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(reasons));
     }
 
-    private static Duration untilDeadline(Instant deadline) {
+    static Duration untilDeadline(Instant deadline) {
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;
     }

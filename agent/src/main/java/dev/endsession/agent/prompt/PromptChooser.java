@@ -79,8 +79,10 @@ public final class PromptChooser {
         return display != null && !display.isBlank();
     }
 
-    /** Loads java.awt.GraphicsEnvironment (not the toolkit); asked only once a display is likely. */
-    /** Whether AWT says there is no display; a class, not a method reference: it runs at an app's first, cold round. */
+    /**
+     * Whether AWT says there is no display: loads {@code java.awt.GraphicsEnvironment}, not the toolkit,
+     * and only once a display is likely. A class, not a method reference: it runs at an app's first, cold round.
+     */
     private static final class Headless implements BooleanSupplier {
         @Override
         public boolean getAsBoolean() {
