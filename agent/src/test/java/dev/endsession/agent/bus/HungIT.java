@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.cli.Cli;
+import dev.endsession.agent.testing.JobControl;
 import dev.endsession.agent.testing.StallingListener;
 import dev.endsession.agent.testing.TestJvm;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,11 +58,11 @@ class HungIT {
     }
 
     @Test
-    void aFrozenProcessIsHungAndForceIfHungKillsIt() throws IOException, InterruptedException {
+    void aFrozenProcessIsHungAndForceIfHungKillsIt() {
         try (BusSession session = new BusSession(dir)) {
             TestJvm frozen = session.app("name=frozen");
             TestJvm fine = session.app("name=fine");
-            assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(frozen.pid())).start().waitFor());
+            JobControl.stop(frozen.pid());
 
             BusSession.Run blocked = session.cli("logoff", "--timeout", "3s", "--json");
             assertEquals(Cli.CANCELLED, blocked.code(), blocked.out() + blocked.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.bus.BusSession;
 import dev.endsession.agent.cli.Cli;
+import dev.endsession.agent.testing.JobControl;
 import dev.endsession.agent.testing.TestJvm;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,13 +22,13 @@ class InitiatorFaultsIT extends BusFaults {
     void killedWhileConnectingToAFrozenAppLeavesEveryAppIdle() throws Exception {
         TestJvm frozen = session.app("name=frozen");
         TestJvm good = session.app("name=good");
-        Signals.send("STOP", frozen.pid());
+        JobControl.stop(frozen.pid());
         Process cli = session.initiator("logoff");
         try {
             Signals.awaitLockedElsewhere(sessionDir().resolve("round.lock"), WAIT); // the round has begun
             Signals.kill(cli);
         } finally {
-            Signals.send("CONT", frozen.pid());
+            JobControl.resume(frozen.pid());
         }
         assertEquals(0, session.events("", good).size(), "nobody was asked anything");
         assertLogoffEnds(frozen, good);

@@ -10,25 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-/** Real signals and lock probes for the fault tests. */
+/** Kills and lock probes for the fault tests (stopping a process: {@link dev.endsession.agent.testing.JobControl}). */
 final class Signals {
 
     private Signals() {
-    }
-
-    /** Sends {@code signal} (e.g. {@code STOP}, {@code CONT}, {@code KILL}) to {@code pid} with kill(1). */
-    static void send(String signal, long pid) {
-        try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-                throw new AssertionError("kill -" + signal + " " + pid + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     /** Waits until another process holds the file lock {@code lock} (the session's round lock). */
