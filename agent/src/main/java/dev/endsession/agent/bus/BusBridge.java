@@ -135,8 +135,16 @@ public final class BusBridge implements Bridge {
 
     /** {@code System.exit(0)} on a fresh thread: the app's shutdown hooks run; ours finds the cleanup done. */
     private static void exitSoon() {
-        Thread exit = new Thread(() -> System.exit(0), "endsession-exit-request");
+        Thread exit = new Thread(new SystemExit(), "endsession-exit-request");
         exit.start();
+    }
+
+    /** {@code System.exit(0)}: the JVM's own shutdown, hooks and all. */
+    private static final class SystemExit implements Runnable {
+        @Override
+        public void run() {
+            System.exit(0);
+        }
     }
 
     /** What the endpoint serves: this JVM. */
@@ -177,11 +185,9 @@ public final class BusBridge implements Bridge {
         @Override
         public void consoleEnd(Set<Reason> reasons, Duration budget) {
             // As HotSpot's console handler: the JVM exits; the cleanups see the notice's reasons first.
-            Thread notice = new Thread(() -> {
-                coordinator.end(reasons, Instant.now().plus(budget));
-                System.exit(0);
-            }, "endsession-console-notice");
-            notice.start();
+            // Claimed before the reply: the initiator's Exit, which may come right after it, then
+            // waits for these cleanups instead of running them as a plain JVM exit.
+            coordinator.endOnNewThread(reasons, Instant.now().plus(budget), new SystemExit(), "endsession-console-notice");
         }
     }
 }

@@ -219,9 +219,50 @@ public final class Coordinator {
      * @return what ran, what failed and what was still running at the deadline
      */
     public EndReport end(Set<Reason> reasons, Instant deadline) {
-        if (!endStarted.compareAndSet(false, true)) {
-            return awaitEnd(deadline);
+        return endStarted.compareAndSet(false, true) ? runEnd(reasons, deadline) : awaitEnd(deadline);
+    }
+
+    /**
+     * As {@link #end}, on a new thread, then {@code then} on that thread. The end is claimed for
+     * {@code reasons} before this returns: an {@link #end} called meanwhile (the JVM's exit hook,
+     * once {@code then} or anyone else calls {@code System.exit}) waits for this one's report
+     * instead of running the cleanups with reasons of its own.
+     *
+     * @param then runs once the cleanups are over (or, if another caller had claimed the end, once its report is in)
+     */
+    public void endOnNewThread(Set<Reason> reasons, Instant deadline, Runnable then, String threadName) {
+        boolean mine = endStarted.compareAndSet(false, true);
+        Thread thread = new Thread(new Ending(mine, reasons, deadline, then), threadName);
+        thread.start();
+    }
+
+    /** {@link #endOnNewThread}'s thread. */
+    private final class Ending implements Runnable {
+        private final boolean mine;
+        private final Set<Reason> reasons;
+        private final Instant deadline;
+        private final Runnable then;
+
+        Ending(boolean mine, Set<Reason> reasons, Instant deadline, Runnable then) {
+            this.mine = mine;
+            this.reasons = reasons;
+            this.deadline = deadline;
+            this.then = then;
         }
+
+        @Override
+        public void run() {
+            if (mine) {
+                runEnd(reasons, deadline);
+            } else {
+                awaitEnd(deadline);
+            }
+            then.run();
+        }
+    }
+
+    /** The cleanups, by the one caller that claimed the end. */
+    private EndReport runEnd(Set<Reason> reasons, Instant deadline) {
         synchronized (lock) {
             state = RoundState.ENDING;
             blockReasons = List.of();

@@ -138,7 +138,8 @@ class RoundIT {
                 assertEquals(Cli.ENDED, shutdown.code(), shutdown.out() + shutdown.err());
                 assertEquals(0, service.awaitExit(GONE));
                 assertEquals(1, session.events("end", service).size());
-                assertTrue(session.events("end", service).get(0).endsWith("[SHUTDOWN]"));
+                String end = session.events("end", service).get(0);
+                assertTrue(end.endsWith("[SHUTDOWN]"), end);
             }
         }
     }

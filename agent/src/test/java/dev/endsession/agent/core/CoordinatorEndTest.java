@@ -121,4 +121,43 @@ class CoordinatorEndTest {
         c.end(EnumSet.of(Reason.SHUTDOWN), deadline);
         assertEquals(List.of("[SHUTDOWN] true true true"), seen);
     }
+    /**
+     * The console notice on the bus: cleanups with the notice's reasons on a thread of their own,
+     * then {@code System.exit}. The initiator may ask the JVM to exit right after the notice's
+     * reply, and the exit hook's end must then wait for the notice's cleanups, not run them as a
+     * plain JVM exit (RoundIT once saw {@code [JVM_EXIT]} there under load).
+     */
+    @Test
+    void anEndOnANewThreadIsClaimedBeforeItReturnsSoAnExitRightAfterWaitsForIt() throws Exception {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Coordinator c = new Coordinator(Policy.defaults());
+        c.register(new dev.endsession.api.EndSessionListener() {
+            @Override
+            public void onEndSession(dev.endsession.api.EndSessionEvent e) {
+                seen.add(e.reasons().toString());
+            }
+        });
+        Instant deadline = Instant.now().plusSeconds(30);
+        CountDownLatch then = new CountDownLatch(1);
+
+        c.endOnNewThread(EnumSet.of(Reason.SHUTDOWN), deadline, then::countDown, "endsession-test-ending");
+        EndReport atExit = c.end(EnumSet.of(Reason.JVM_EXIT), deadline); // at once, as the exit hook may
+
+        assertEquals(List.of("[SHUTDOWN]"), seen);
+        assertEquals(1, atExit.finished().size(), "the exit hook reports the notice's cleanup");
+        assertTrue(then.await(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anEndOnANewThreadAfterAnotherEndRunsNoCleanupButStillGoesOn() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Coordinator c = coordinator(new Scripted("counted", 0, journal).cleaningUp(runs::incrementAndGet));
+        c.end(EnumSet.of(Reason.LOGOFF), Instant.now().plusSeconds(30));
+        CountDownLatch then = new CountDownLatch(1);
+
+        c.endOnNewThread(EnumSet.of(Reason.SHUTDOWN), Instant.now().plusSeconds(30), then::countDown, "endsession-test-ending");
+
+        assertTrue(then.await(30, java.util.concurrent.TimeUnit.SECONDS), "the JVM still exits");
+        assertEquals(1, runs.get());
+    }
 }
