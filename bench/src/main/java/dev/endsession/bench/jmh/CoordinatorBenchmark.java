@@ -81,11 +81,14 @@ public class CoordinatorBenchmark {
      */
     static void shutDown(Coordinator coordinator) {
         try {
-            Field workers = Coordinator.class.getDeclaredField("workers");
+            Field onWorkers = Coordinator.class.getDeclaredField("onWorkers");
+            onWorkers.setAccessible(true);
+            Object calls = onWorkers.get(coordinator);
+            Field workers = calls.getClass().getDeclaredField("workers");
             workers.setAccessible(true);
-            ((AutoCloseable) workers.get(coordinator)).close();
+            ((AutoCloseable) workers.get(calls)).close();
         } catch (Exception e) {
-            throw new IllegalStateException("Coordinator's worker pool is no longer a field named 'workers'", e);
+            throw new IllegalStateException("the worker pool is no longer Coordinator.onWorkers.workers", e);
         }
     }
 
