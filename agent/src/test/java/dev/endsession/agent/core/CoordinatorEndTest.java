@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.core.Fakes.Journal;
 import dev.endsession.agent.core.Fakes.Scripted;
+import dev.endsession.api.EndSessionEvent;
+import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -77,7 +81,7 @@ class CoordinatorEndTest {
         List<Reason> triggers = List.of(Reason.LOGOFF, Reason.CONSOLE_CLOSE, Reason.JVM_EXIT, Reason.SHUTDOWN);
         CyclicBarrier start = new CyclicBarrier(triggers.size());
         List<Thread> threads = new ArrayList<>();
-        List<EndReport> reports = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<EndReport> reports = new CopyOnWriteArrayList<>();
         for (Reason trigger : triggers) {
             Thread t = new Thread(() -> {
                 try {
@@ -110,11 +114,11 @@ class CoordinatorEndTest {
     @Test
     void cleanupsSeeTheReasonsAndAFutureDeadline() {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         Coordinator c = new Coordinator(Policy.defaults());
-        c.register(new dev.endsession.api.EndSessionListener() {
+        c.register(new EndSessionListener() {
             @Override
-            public void onEndSession(dev.endsession.api.EndSessionEvent e) {
+            public void onEndSession(EndSessionEvent e) {
                 seen.add(e.reasons() + " " + e.ending() + " " + e.deadline().equals(deadline) + " " + !e.remaining().isZero());
             }
         });
@@ -129,11 +133,11 @@ class CoordinatorEndTest {
      */
     @Test
     void anEndOnANewThreadIsClaimedBeforeItReturnsSoAnExitRightAfterWaitsForIt() throws Exception {
-        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seen = new CopyOnWriteArrayList<>();
         Coordinator c = new Coordinator(Policy.defaults());
-        c.register(new dev.endsession.api.EndSessionListener() {
+        c.register(new EndSessionListener() {
             @Override
-            public void onEndSession(dev.endsession.api.EndSessionEvent e) {
+            public void onEndSession(EndSessionEvent e) {
                 seen.add(e.reasons().toString());
             }
         });
@@ -145,7 +149,7 @@ class CoordinatorEndTest {
 
         assertEquals(List.of("[SHUTDOWN]"), seen);
         assertEquals(1, atExit.finished().size(), "the exit hook reports the notice's cleanup");
-        assertTrue(then.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(then.await(30, TimeUnit.SECONDS));
     }
 
     @Test
@@ -157,7 +161,7 @@ class CoordinatorEndTest {
 
         c.endOnNewThread(EnumSet.of(Reason.SHUTDOWN), Instant.now().plusSeconds(30), then::countDown, "endsession-test-ending");
 
-        assertTrue(then.await(30, java.util.concurrent.TimeUnit.SECONDS), "the JVM still exits");
+        assertTrue(then.await(30, TimeUnit.SECONDS), "the JVM still exits");
         assertEquals(1, runs.get());
     }
 }
