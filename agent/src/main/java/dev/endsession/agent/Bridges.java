@@ -6,14 +6,16 @@ import dev.endsession.agent.log.LoggerFactory;
 import java.util.Locale;
 
 /**
- * The one place that picks a bridge for the platform. Bridges are loaded by name so that, say, no
- * JNA class is ever loaded off Windows.
+ * The one place that picks a bridge for the platform: Windows messages on Windows; on Linux the
+ * simulated bus plus the desktop's own protocols ({@code LinuxBridge}); the bus elsewhere. Bridges are
+ * loaded by name so that, say, no Windows class is ever loaded off Windows.
  */
 final class Bridges {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession");
     static final String WINDOWS = "dev.endsession.agent.windows.WindowsBridge";
     static final String BUS = "dev.endsession.agent.bus.BusBridge";
+    static final String LINUX = "dev.endsession.agent.linux.LinuxBridge";
 
     private Bridges() {
     }
@@ -23,12 +25,16 @@ final class Bridges {
             case NONE -> Bridge.None.INSTANCE;
             case WINDOWS -> load(WINDOWS);
             case BUS -> load(BUS);
-            case AUTO -> load(onWindows() ? WINDOWS : BUS);
+            case AUTO -> load(onWindows() ? WINDOWS : onLinux() ? LINUX : BUS);
         };
     }
 
     static boolean onWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    static boolean onLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     private static Bridge load(String className) {

@@ -25,7 +25,7 @@ import java.util.Set;
 public final class OptionParser {
 
     static final Set<String> KEYS = Set.of("name", "level", "prompt", "bridge", "plugins", "rules", "log", "service",
-            "budget", "on-failure", "on-hang", "exit-budget", "config");
+            "budget", "on-failure", "on-hang", "exit-budget", "config", "app-id");
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
     /**
@@ -66,7 +66,8 @@ public final class OptionParser {
                 v.duration("budget", d.budget()),
                 v.choice("on-failure", Counted.class, d.onFailure()),
                 v.choice("on-hang", Counted.class, d.onHang()),
-                v.duration("exit-budget", d.exitBudget()));
+                v.duration("exit-budget", d.exitBudget()),
+                v.appId());
         return new Parsed(options, List.copyOf(errors));
     }
 
@@ -162,6 +163,22 @@ public final class OptionParser {
             }
             String lower = value.toLowerCase(Locale.ROOT);
             return LOG_LEVELS.contains(lower) ? lower : bad("log", value, "one of " + String.join("|", LOG_LEVELS), fallback);
+        }
+
+        /** A desktop file id: letters, digits, {@code _ - .}, as the Desktop Entry spec allows; without {@code .desktop}. */
+        String appId() {
+            String value = given.getOrDefault("app-id", "");
+            String id = value.endsWith(".desktop") ? value.substring(0, value.length() - ".desktop".length()) : value;
+            boolean valid = id.length() <= 255;
+            for (int i = 0; i < id.length() && valid; i++) { // a loop, not a stream: this runs at every start
+                char c = id.charAt(i);
+                valid = c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.');
+            }
+            if (!valid) {
+                bad("app-id", value, "a desktop file id such as org.example.Notes", "the id the Linux bridge finds");
+                return "";
+            }
+            return id;
         }
 
         boolean bool(String key, boolean fallback) {

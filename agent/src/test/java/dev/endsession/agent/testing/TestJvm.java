@@ -129,7 +129,7 @@ public final class TestJvm implements AutoCloseable {
             return this;
         }
 
-        /** @param name an environment variable @param value its value */
+        /** @param name an environment variable @param value its value; {@code null} removes it from the inherited ones */
         public Builder env(String name, String value) {
             env.put(name, value);
             return this;
@@ -168,7 +168,13 @@ public final class TestJvm implements AutoCloseable {
                 Path out = workDir.resolve(tag + ".out");
                 Path err = workDir.resolve(tag + ".err");
                 ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-                builder.environment().putAll(env);
+                for (Map.Entry<String, String> variable : env.entrySet()) {
+                    if (variable.getValue() == null) {
+                        builder.environment().remove(variable.getKey());
+                    } else {
+                        builder.environment().put(variable.getKey(), variable.getValue());
+                    }
+                }
                 return new TestJvm(builder.start(), out, err);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,0 +1,123 @@
+package dev.endsession.agent.linux;
+
+import dev.endsession.agent.core.Coordinator;
+import dev.endsession.agent.core.QueryReport;
+import dev.endsession.api.Reason;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What every Linux protocol does with the one coordinator, on threads of their own so that no
+ * protocol's event thread waits for a listener: a query answered through a callback, the end
+ * (exactly once, whoever triggers it: a second trigger waits for the first one's cleanups), a cancel,
+ * the JVM's exit. Also where a shutdown heard from logind upgrades a logout's reasons.
+ */
+public final class SessionEnd {
+
+    private final Coordinator coordinator;
+    private volatile boolean shutdownHeard;
+
+    /** @param coordinator the JVM's coordinator */
+    public SessionEnd(Coordinator coordinator) {
+        this.coordinator = coordinator;
+    }
+
+    /** @return the coordinator, for what protocols read from it (block reasons) */
+    public Coordinator coordinator() {
+        return coordinator;
+    }
+
+    /** logind announced the machine's shutdown: a logout's end from now on is a shutdown's. */
+    public void shutdownHeard() {
+        shutdownHeard = true;
+    }
+
+    /** @return {@code logout}'s reasons, or {@code SHUTDOWN} once logind announced one */
+    public Set<Reason> upgrade(Set<Reason> logout) {
+        if (!shutdownHeard) {
+            return logout;
+        }
+        EnumSet<Reason> upgraded = EnumSet.copyOf(logout);
+        upgraded.remove(Reason.LOGOFF);
+        upgraded.add(Reason.SHUTDOWN);
+        return upgraded;
+    }
+
+    /**
+     * Asks the listeners (no prompt: the desktop's own dialog shows the reasons) on a new thread.
+     *
+     * @param within when the answer is due, from now
+     * @param answer gets the JVM's answer on that thread
+     */
+    public void query(Set<Reason> reasons, Duration within, Consumer<QueryReport> answer, String threadName) {
+        Instant deadline = Instant.now().plus(within);
+        start(new Query(reasons, deadline, answer), threadName);
+    }
+
+    /**
+     * Runs every cleanup once per JVM on a new thread, then {@code then}; if another trigger claimed
+     * the end first, waits for its cleanups instead, then {@code then}.
+     */
+    public void end(Set<Reason> reasons, Duration within, Runnable then, String threadName) {
+        coordinator.endOnNewThread(reasons, Instant.now().plus(within), then, threadName);
+    }
+
+    /** Tells every listener that the round was cancelled, on a new thread. */
+    public void cancel(Set<Reason> reasons, String threadName) {
+        start(new Cancel(reasons), threadName);
+    }
+
+    /** Exits the JVM normally, on a new thread: the app's shutdown hooks run; ours finds the cleanups done. */
+    public void exit(String threadName) {
+        start(new Exit(), threadName);
+    }
+
+    private static void start(Runnable body, String name) {
+        Thread thread = new Thread(body, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** A query's thread; a named class, not a lambda (a lambda's first bootstrap costs milliseconds). */
+    private final class Query implements Runnable {
+        private final Set<Reason> reasons;
+        private final Instant deadline;
+        private final Consumer<QueryReport> answer;
+
+        Query(Set<Reason> reasons, Instant deadline, Consumer<QueryReport> answer) {
+            this.reasons = reasons;
+            this.deadline = deadline;
+            this.answer = answer;
+        }
+
+        @Override
+        public void run() {
+            answer.accept(coordinator.query(reasons, deadline, false));
+        }
+    }
+
+    /** A cancel's thread. */
+    private final class Cancel implements Runnable {
+        private final Set<Reason> reasons;
+
+        Cancel(Set<Reason> reasons) {
+            this.reasons = reasons;
+        }
+
+        @Override
+        public void run() {
+            coordinator.cancel(reasons);
+        }
+    }
+
+    /** {@code System.exit(0)}. */
+    private static final class Exit implements Runnable {
+        @Override
+        public void run() {
+            System.exit(0);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package dev.endsession.agent.linux.dbus;
+
+/** A D-Bus call or connection failed: the error's name and message, or the errno. */
+public final class DbusException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    DbusException(String message) {
+        super(message);
+    }
+
+    static DbusException of(String what, int result, BusError error) {
+        String described = error == null ? null : error.describe();
+        return new DbusException(what + " failed: " + (described != null ? described : "errno " + -result));
+    }
+}
