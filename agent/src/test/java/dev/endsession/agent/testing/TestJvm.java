@@ -62,6 +62,7 @@ public final class TestJvm implements AutoCloseable {
         private String agentOptions;
         private boolean withAgent = true;
         private boolean inPseudoTerminal;
+        private final List<String> wrapper = new ArrayList<>();
 
         private Builder(String mainClass) {
             this.mainClass = mainClass;
@@ -129,6 +130,15 @@ public final class TestJvm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the JVM through a command that then runs it, e.g. {@code nsenter --target PID --pid --mount --}
+         * (the JVM's own pid then differs from {@link TestJvm#pid()}, the wrapper's).
+         */
+        public Builder wrappedIn(String... command) {
+            wrapper.addAll(List.of(command));
+            return this;
+        }
+
         /** @param name an environment variable @param value its value; {@code null} removes it from the inherited ones */
         public Builder env(String name, String value) {
             env.put(name, value);
@@ -161,6 +171,11 @@ public final class TestJvm implements AutoCloseable {
                 command.add(String.join(File.pathSeparator, cp));
                 command.add(mainClass);
                 command.addAll(args);
+                if (!wrapper.isEmpty()) {
+                    List<String> wrapped = new ArrayList<>(wrapper);
+                    wrapped.addAll(command);
+                    command = wrapped;
+                }
                 if (inPseudoTerminal) {
                     command = List.of("script", "-qfec", shellQuoted(command), "/dev/null");
                 }
