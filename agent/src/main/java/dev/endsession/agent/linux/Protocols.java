@@ -5,6 +5,7 @@ import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.linux.dbus.EventLoop;
 import dev.endsession.agent.linux.gnome.GnomeSession;
 import dev.endsession.agent.linux.logind.Logind;
+import dev.endsession.agent.linux.portal.Portal;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class Protocols implements AutoCloseable {
             if (xsmp != null) {
                 start(xsmp, coordinator, options);
             }
+        }
+        if (!gnome && here.sandboxed() && here.sessionBus()) {
+            start(new Portal(loop, session), coordinator, options);
         }
         if (here.systemBus()) {
             start(new Logind(loop, session), coordinator, options);

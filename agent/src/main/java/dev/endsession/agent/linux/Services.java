@@ -11,7 +11,8 @@ import java.util.Map;
  * @param sessionBus {@code DBUS_SESSION_BUS_ADDRESS}, or sd-bus's default {@code $XDG_RUNTIME_DIR/bus}
  * @param systemBus {@code DBUS_SYSTEM_BUS_ADDRESS}, or the default {@code /run/dbus/system_bus_socket}
  * @param xsmp {@code SESSION_MANAGER} is set
- * @param sandboxed a Flatpak or Snap sandbox, where the portal is the way to the session
+ * @param sandboxed a Flatpak ({@code /.flatpak-info}, {@code FLATPAK_ID}) or Snap ({@code SNAP}) sandbox,
+ *     where the portal is the way to the session
  */
 record Services(boolean sessionBus, boolean systemBus, boolean xsmp, boolean sandboxed) {
 
@@ -19,7 +20,7 @@ record Services(boolean sessionBus, boolean systemBus, boolean xsmp, boolean san
         String runtime = env.get("XDG_RUNTIME_DIR");
         boolean session = set(env, "DBUS_SESSION_BUS_ADDRESS") || runtime != null && Files.exists(Path.of(runtime, "bus"));
         boolean system = set(env, "DBUS_SYSTEM_BUS_ADDRESS") || Files.exists(Path.of("/run/dbus/system_bus_socket"));
-        boolean sandbox = Files.exists(Path.of("/.flatpak-info")) || set(env, "SNAP");
+        boolean sandbox = Files.exists(Path.of("/.flatpak-info")) || set(env, "FLATPAK_ID") || set(env, "SNAP");
         return new Services(session, system, set(env, "SESSION_MANAGER"), sandbox);
     }
 

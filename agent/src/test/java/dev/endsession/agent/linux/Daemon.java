@@ -71,6 +71,18 @@ final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Waits until the output has {@code count} lines matching {@code regex}. */
+    void awaitLines(String regex, int count, Duration timeout) {
+        Pattern pattern = Pattern.compile(regex);
+        Instant end = Instant.now().plus(timeout);
+        while (lines().stream().filter(l -> pattern.matcher(l).find()).count() < count) {
+            if (!process.isAlive() || Instant.now().isAfter(end)) {
+                throw new AssertionError(name + " printed fewer than " + count + " lines /" + regex + "/\n" + output());
+            }
+            pause();
+        }
+    }
+
     /** @return the exit code, waiting at most {@code timeout} */
     int awaitExit(Duration timeout) {
         try {

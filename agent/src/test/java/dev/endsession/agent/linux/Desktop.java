@@ -46,6 +46,7 @@ final class Desktop implements AutoCloseable {
         desktop.env.put("HOME", dir.resolve("home").toString());
         desktop.env.put("XDG_RUNTIME_DIR", run.toString());
         desktop.env.put("XDG_CURRENT_DESKTOP", "GNOME");
+        desktop.env.put("NO_AT_BRIDGE", "1"); // GTK programs (the portal's backend) would start at-spi, which registers with gnome-session and never answers
         desktop.env.put("SESSION_MANAGER", null); // an XSMP manager of the machine's own session is not this one
         desktop.env.put("DBUS_SYSTEM_BUS_ADDRESS", desktop.bus("system", systemConfig(dir)));
         desktop.env.put("DBUS_SESSION_BUS_ADDRESS", desktop.bus("session", List.of("--session", "--address=unix:dir=" + run)));

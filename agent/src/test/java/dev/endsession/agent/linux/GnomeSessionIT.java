@@ -40,9 +40,10 @@ class GnomeSessionIT {
         return app;
     }
 
-    private static void awaitRegistered(Desktop desktop, int clients) {
+    /** Waits until gnome-session has exactly {@code clients} clients (the test's @Timeout bounds it). */
+    static void awaitRegistered(Desktop desktop, int clients) {
         while (desktop.gdbus("--session", "org.gnome.SessionManager", "/org/gnome/SessionManager",
-                "org.gnome.SessionManager.GetClients").split("/org/gnome/SessionManager/Client").length - 1 < clients) {
+                "org.gnome.SessionManager.GetClients").split("/org/gnome/SessionManager/Client").length - 1 != clients) {
             Daemon.pause();
         }
     }
