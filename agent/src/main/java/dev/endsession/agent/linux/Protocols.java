@@ -71,9 +71,11 @@ final class Protocols implements AutoCloseable {
     }
 
     private boolean start(SessionProtocol protocol, Coordinator coordinator, AgentOptions options) {
+        long begin = System.nanoTime();
         try {
             if (protocol.start(coordinator, options)) {
                 started.add(protocol);
+                LOG.debug("{} started in {} us", protocol.id(), (System.nanoTime() - begin) / 1000);
                 return true;
             }
             LOG.debug("{}: not in this session", protocol.id());

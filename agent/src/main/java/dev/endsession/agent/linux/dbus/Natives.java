@@ -1,6 +1,7 @@
 package dev.endsession.agent.linux.dbus;
 
 import com.sun.jna.Native;
+import com.sun.jna.Platform;
 
 /**
  * sd-bus and libc, loaded on first use (by the bridge's start, never before): libsystemd where it
@@ -11,7 +12,8 @@ final class Natives {
     private static final String[] SD_BUS = {"libsystemd.so.0", "libelogind.so.0"};
 
     static final SdBus SD = loadSdBus();
-    static final LibC C = Native.load("c", LibC.class);
+    // By its file name: "c" makes JNA search with ldconfig -p, a child process, at every start.
+    static final LibC C = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
 
     private Natives() {
     }

@@ -1,0 +1,207 @@
+package dev.endsession.agent.linux;
+
+import dev.endsession.agent.testing.RecordingListener;
+import dev.endsession.agent.testing.TestJvm;
+import dev.endsession.agent.testing.WaitingApp;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * The Linux bridge's figures (issue 15), on a private desktop with gnome-session and, for the idle
+ * and JNA figures, nothing else to disturb: start-up against the empty agent, the bridge's own start,
+ * idle wake-ups, threads and RSS, and how soon 20 JVMs answer gnome-session's QueryEndSession.
+ * Not a test: {@code bench/linux-run} runs it and prints Markdown. Medians of interleaved runs.
+ */
+public final class LinuxBench {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private LinuxBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
+        int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        Path dir = Files.createTempDirectory("linux-bench");
+        try (Desktop desktop = Desktop.start(dir)) {
+            desktop.startGnomeSession();
+            desktop.startShell("none", Duration.ZERO);
+            startup(desktop, dir, runs);
+            idle(desktop, dir, idleSeconds);
+            query(desktop, dir, 20);
+        }
+    }
+
+    private static void startup(Desktop desktop, Path dir, int runs) throws Exception {
+        Path empty = emptyAgent(dir);
+        Map<String, List<Double>> ms = new java.util.LinkedHashMap<>();
+        String[][] variants = {
+            {"no agent", null, ""}, {"empty agent", "empty", ""}, {"agent, bridge=bus", "bridge=bus", ""},
+            {"agent, bridge=auto (gnome-session + system bus here)", "", ""},
+            {"agent, bridge=bus, main waits for the agent", "bridge=bus", "wait"},
+            {"agent, bridge=auto, main waits for the agent (connect + RegisterClient)", "", "wait"}};
+        for (int r = 0; r < runs; r++) {
+            for (String[] v : variants) {
+                TestJvm.Builder b = TestJvm.main(HelloApp.class).args(v[2].isEmpty() ? new String[0] : new String[] {v[2]});
+                if (v[1] == null) {
+                    b.withoutAgent();
+                } else if (v[1].equals("empty")) {
+                    b.withoutAgent().jvmOptions("-javaagent:" + empty);
+                } else {
+                    b.agentOptions(v[1].isEmpty() ? "name=bench" : v[1]);
+                }
+                long t = System.nanoTime();
+                try (TestJvm jvm = desktop.jvm(b).start(dir.resolve("startup"))) {
+                    jvm.awaitExit(WAIT);
+                }
+                ms.computeIfAbsent(v[0], k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
+            }
+        }
+        System.out.println("## Start-up (hello world, process start to exit; median of " + runs + ", interleaved)\n");
+        System.out.println("| variant | median ms | over the empty agent |\n|---|---|---|");
+        double base = median(ms.get("empty agent"));
+        ms.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f |%n", k, median(v), median(v) - base));
+        TestJvm.Builder b = TestJvm.main(HelloApp.class).args("wait").agentOptions("name=bench,log=debug");
+        try (TestJvm jvm = desktop.jvm(b).start(dir.resolve("startup"))) {
+            jvm.awaitExit(WAIT);
+            System.out.println("\nThe bridge's own start, on the agent's thread (debug lines):\n");
+            jvm.stderr().lines().filter(l -> l.contains("endsession.linux")).forEach(l -> System.out.println("    " + l));
+        }
+        System.out.println();
+    }
+
+    private static void idle(Desktop desktop, Path dir, int seconds) throws Exception {
+        List<TestJvm> jvms = new ArrayList<>();
+        try {
+            for (String options : List.of("name=idle,bridge=bus", "name=idle")) {
+                TestJvm jvm = desktop.jvm(TestJvm.main(WaitingApp.class).listener(RecordingListener.class).agentOptions(options))
+                        .start(dir.resolve("idle"));
+                jvm.awaitLine("ready", WAIT);
+                jvms.add(jvm);
+            }
+            Thread.sleep(3000); // let both settle (JIT, the bus's first greeting) before the window
+            long[] cpu0 = {ticks(jvms.get(0).pid()), ticks(jvms.get(1).pid())};
+            Map<String, Long> switches0 = switches(jvms.get(1).pid());
+            Thread.sleep(seconds * 1000L); // the measured idle window
+            long[] cpu1 = {ticks(jvms.get(0).pid()), ticks(jvms.get(1).pid())};
+            Map<String, Long> switches1 = switches(jvms.get(1).pid());
+            System.out.println("## Idle for " + seconds + " s (same app; the second with gnome-session registered)\n");
+            System.out.println("| | bridge=bus | bridge=auto (linux) |\n|---|---|---|");
+            System.out.printf("| CPU ticks (1/100 s) | %d | %d |%n", cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
+            System.out.printf("| threads | %d | %d |%n", threads(jvms.get(0).pid()).size(), threads(jvms.get(1).pid()).size());
+            System.out.printf("| VmRSS kB | %d | %d |%n", rss(jvms.get(0).pid()), rss(jvms.get(1).pid()));
+            List<String> added = new ArrayList<>(threads(jvms.get(1).pid()));
+            threads(jvms.get(0).pid()).forEach(added::remove);
+            System.out.println("\nThreads added: " + added);
+            long wakeups = switches1.getOrDefault("endsession-linu", 0L) - switches0.getOrDefault("endsession-linu", 0L);
+            System.out.println("Context switches of the bridge's event thread in the window: " + wakeups + "\n");
+        } finally {
+            jvms.forEach(TestJvm::close);
+        }
+    }
+
+    private static void query(Desktop desktop, Path dir, int count) throws Exception {
+        Daemon monitor = desktop.monitor("interface='org.gnome.SessionManager.ClientPrivate'");
+        List<TestJvm> jvms = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                jvms.add(desktop.jvm(TestJvm.main(WaitingApp.class).listener(RecordingListener.class).agentOptions("name=q" + i))
+                        .start(dir.resolve("query")));
+            }
+            for (TestJvm jvm : jvms) {
+                jvm.awaitLine("ready", WAIT);
+            }
+            GnomeSessionIT.awaitRegistered(desktop, count);
+            desktop.logout();
+            monitor.awaitLines("member=EndSession$", count, WAIT);
+            Map<String, Double> asked = new HashMap<>();
+            List<Double> latencies = new ArrayList<>();
+            List<String> lines = monitor.lines();
+            for (String line : lines) {
+                String path = line.replaceAll(".*path=([^;]*);.*", "$1");
+                double time = line.contains("time=") ? Double.parseDouble(line.replaceAll(".*time=([0-9.]+) .*", "$1")) : 0;
+                if (line.startsWith("signal ") && line.endsWith("member=QueryEndSession")) {
+                    asked.put(path, time);
+                } else if (line.startsWith("method call ") && line.endsWith("member=EndSessionResponse") && asked.containsKey(path)
+                        && latencies.size() < asked.size()) {
+                    latencies.add((time - asked.remove(path)) * 1000);
+                }
+            }
+            latencies.sort(null);
+            System.out.println("## GNOME logout, " + count + " JVMs at once: QueryEndSession to each JVM's EndSessionResponse\n");
+            System.out.printf(Locale.ROOT, "answers: %d, median %.1f ms, max %.1f ms (goal: all within 100 ms)%n%n", latencies.size(),
+                    median(latencies), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+        } finally {
+            jvms.forEach(TestJvm::close);
+        }
+    }
+
+    private static Path emptyAgent(Path dir) throws IOException {
+        Path jar = dir.resolve("empty-agent.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Premain-Class", EmptyAgent.class.getName());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+            String name = EmptyAgent.class.getName().replace('.', '/') + ".class";
+            j.putNextEntry(new JarEntry(name));
+            try (var in = EmptyAgent.class.getClassLoader().getResourceAsStream(name)) {
+                in.transferTo(j);
+            }
+        }
+        return jar;
+    }
+
+    private static long ticks(long pid) throws IOException {
+        String[] f = Files.readString(Path.of("/proc", String.valueOf(pid), "stat")).replaceAll(".*\\) ", "").split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+    }
+
+    private static List<String> threads(long pid) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                names.add(Files.readString(task.resolve("comm")).strip());
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, Long> switches(long pid) throws IOException {
+        Map<String, Long> byName = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                long n = Files.readAllLines(task.resolve("status")).stream().filter(l -> l.contains("ctxt_switches"))
+                        .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).sum();
+                byName.merge(name, n, Long::sum);
+            }
+        }
+        return byName;
+    }
+
+    private static long rss(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .mapToLong(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1);
+    }
+
+    private static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+}
