@@ -42,6 +42,15 @@ class OptionParserTest {
     }
 
     @Test
+    void appIdIsADesktopFileIdWithOrWithoutItsSuffix() {
+        assertEquals("org.example.Notes", OptionParser.parse("app-id=org.example.Notes", "app").options().appId());
+        assertEquals("org.example.Notes", OptionParser.parse("app-id=org.example.Notes.desktop", "app").options().appId());
+        OptionParser.Parsed bad = OptionParser.parse("app-id=../etc/passwd", "app");
+        assertEquals("", bad.options().appId());
+        assertEquals(1, bad.errors().size(), bad.errors().toString());
+    }
+
+    @Test
     void anUnknownOptionIsOneErrorLineAndTheOthersStillApply() {
         OptionParser.Parsed parsed = OptionParser.parse("nmae=x,level=700", "app");
         assertEquals(1, parsed.errors().size());
