@@ -35,6 +35,7 @@ public final class LinuxBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path dir = Files.createTempDirectory("linux-bench");
+        dir.toFile().deleteOnExit();
         try (Desktop desktop = Desktop.start(dir)) {
             desktop.startGnomeSession();
             desktop.startShell("none", Duration.ZERO);
@@ -73,9 +74,9 @@ public final class LinuxBench {
         System.out.println("| variant | median ms | over the empty agent |\n|---|---|---|");
         double base = median(ms.get("empty agent"));
         ms.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f |%n", k, median(v), median(v) - base));
-        TestJvm.Builder b = TestJvm.main(HelloApp.class).args("wait").agentOptions("name=bench,log=debug");
+        TestJvm.Builder b = TestJvm.main(WaitingApp.class).agentOptions("name=bench,log=debug");
         try (TestJvm jvm = desktop.jvm(b).start(dir.resolve("startup"))) {
-            jvm.awaitExit(WAIT);
+            jvm.awaitErrorLine("EndSession agent started", WAIT);
             System.out.println("\nThe bridge's own start, on the agent's thread (debug lines):\n");
             jvm.stderr().lines().filter(l -> l.contains("endsession.linux")).forEach(l -> System.out.println("    " + l));
         }
@@ -134,9 +135,8 @@ public final class LinuxBench {
                 double time = line.contains("time=") ? Double.parseDouble(line.replaceAll(".*time=([0-9.]+) .*", "$1")) : 0;
                 if (line.startsWith("signal ") && line.endsWith("member=QueryEndSession")) {
                     asked.put(path, time);
-                } else if (line.startsWith("method call ") && line.endsWith("member=EndSessionResponse") && asked.containsKey(path)
-                        && latencies.size() < asked.size()) {
-                    latencies.add((time - asked.remove(path)) * 1000);
+                } else if (line.startsWith("method call ") && line.endsWith("member=EndSessionResponse") && asked.containsKey(path)) {
+                    latencies.add((time - asked.remove(path)) * 1000); // the query's answer: the first response on that path
                 }
             }
             latencies.sort(null);
