@@ -51,8 +51,8 @@ final class AwtTakeover implements Win32Port.WindowCreated {
             if (TOOLKIT_CLASS.equals(port.className(hwnd))) {
                 takeOver(hwnd);
             }
-        } catch (Win32Failure e) {
-            LOG.debug("Could not read the class of a new window: {}", e.getMessage());
+        } catch (Win32Failure | LinkageError e) {
+            LOG.debug("Could not read the class of a new window: {}", e.toString());
         }
     }
 
@@ -69,14 +69,10 @@ final class AwtTakeover implements Win32Port.WindowCreated {
                 default -> awt.call(h, message, wParam, lParam);
             });
             LOG.debug("Took over the end-of-session answer of AWT's toolkit window");
-        } catch (Win32Failure e) {
+        } catch (Win32Failure | LinkageError e) {
+            // A LinkageError too (a function this user32 lacks): reported, never fatal to the window thread.
             taken.remove(hwnd);
-            LOG.warn("Could not take over AWT's toolkit window ({}); AWT will start the JVM's exit at the query", e.getMessage());
+            LOG.warn("Could not take over AWT's toolkit window ({}); AWT will start the JVM's exit at the query", e.toString());
         }
-    }
-
-    /** @return how many toolkit windows were taken over */
-    int taken() {
-        return taken.size();
     }
 }

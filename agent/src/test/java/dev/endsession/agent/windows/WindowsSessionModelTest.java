@@ -37,7 +37,7 @@ class WindowsSessionModelTest {
             WindowsModel windows = new WindowsModel();
             try (ModelSession agent = ModelSession.start(windows)) {
                 assertEquals(List.of(agent.window()), windows.windows());
-                assertTrue(agent.session.windowThread().submit(() -> agent.session.windowThread().isCurrent()).join());
+                assertEquals("endsession-window", windows.onThreadOf(agent.window(), () -> Thread.currentThread().getName()));
             }
         }
     }
