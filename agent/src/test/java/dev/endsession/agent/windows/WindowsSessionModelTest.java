@@ -60,7 +60,7 @@ class WindowsSessionModelTest {
 
         @Test
         void aForcedShutdownEnablesThePrivilegeFirst() throws Exception {
-            assertEquals(List.of("SE_SHUTDOWN_NAME enabled", "ExitWindowsEx flags=0x5 reason=0x80040001"),
+            assertEquals(List.of("SE_SHUTDOWN_NAME enabled", "ExitWindowsEx flags=0xd reason=0x80040001"),
                     initiate(Reason.SHUTDOWN, true, false));
         }
 
