@@ -11,7 +11,6 @@ import dev.endsession.agent.testing.TestJvm;
 import dev.endsession.agent.testing.WaitingApp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -37,18 +36,8 @@ class WindowsBridgeWindowsIT {
 
     final Win32PortJNA port = new Win32PortJNA();
 
-    /** The app's hidden window: the bridge starts on its own thread, so it may take a moment to appear. */
     long windowOf(TestJvm app) throws InterruptedException {
-        Instant until = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(until)) {
-            for (long hwnd = port.findTopLevel("EndSessionAgent-1", 0); hwnd != 0; hwnd = port.findTopLevel("EndSessionAgent-1", hwnd)) {
-                if (port.processOf(hwnd) == app.pid()) {
-                    return hwnd;
-                }
-            }
-            Thread.sleep(50); // bounded poll for another process's window
-        }
-        throw new AssertionError("no end-session window in " + app.describe());
+        return WindowsDemoIT.windowOf(port, app);
     }
 
     @Test
