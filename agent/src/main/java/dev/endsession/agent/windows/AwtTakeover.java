@@ -1,5 +1,6 @@
 package dev.endsession.agent.windows;
 
+import static dev.endsession.agent.windows.WinUserH.WM_CLOSE;
 import static dev.endsession.agent.windows.WinUserH.WM_ENDSESSION;
 import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
@@ -66,6 +67,8 @@ final class AwtTakeover implements Win32Port.WindowCreated {
                 case WM_QUERYENDSESSION -> 1;
                 // AWT did not raise SIGTERM, so its own procedure would ignore this too; the agent's window ends the JVM.
                 case WM_ENDSESSION -> 0;
+                // taskkill's WM_CLOSE: the agent's window answers it; DefWindowProc would destroy AWT's toolkit window meanwhile.
+                case WM_CLOSE -> 0;
                 default -> awt.call(h, message, wParam, lParam);
             });
             LOG.debug("Took over the end-of-session answer of AWT's toolkit window");

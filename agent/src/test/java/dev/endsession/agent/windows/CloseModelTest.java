@@ -35,17 +35,30 @@ class CloseModelTest {
     }
 
     @Test
+    void taskkillLeavesAwtsToolkitWindowAliveWhileTheCleanupsRun() throws Exception {
+        WindowsModel windows = new WindowsModel();
+        try (AwtToolkitModel awt = new AwtToolkitModel(windows, true); ModelSession agent = ModelSession.start(windows)) {
+            windows.taskkill();
+            agent.awaitJvmExit();
+
+            assertTrue(windows.windows().contains(awt.window()), windows.events().toString());
+            assertEquals(List.of(Set.of(Reason.CLOSE_APP)), agent.listener.ended());
+        }
+    }
+
+    @Test
     void aWindowDestroyedBySomeoneElseIsCreatedAgainAndStillAnswers() throws Exception {
         WindowsModel windows = new WindowsModel();
         try (ModelSession agent = ModelSession.start(windows)) {
             long first = agent.window();
             String name = windows.className(first);
+            int windowThread = windows.ownerOf(first);
 
-            windows.onThreadOf(first, () -> {
+            windows.onThread(windowThread, () -> {
                 windows.destroyWindow(first, name); // as DefWindowProc does on an unhandled WM_CLOSE
                 return true;
             });
-            agent.settle();
+            windows.onThread(windowThread, () -> true); // queued after the wake-up the destruction posted
 
             assertNotEquals(first, agent.window());
             assertEquals(name, windows.className(agent.window()));

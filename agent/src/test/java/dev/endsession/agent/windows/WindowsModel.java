@@ -218,7 +218,17 @@ final class WindowsModel implements Win32Port {
 
     /** Runs {@code call} on the thread that owns {@code hwnd}, as a test would by subclassing the window. */
     <T> T onThreadOf(long hwnd, Callable<T> call) {
-        return threads.send(windows.get(hwnd).owner(), "work on the thread of " + windows.get(hwnd).className(), call);
+        return onThread(ownerOf(hwnd), call);
+    }
+
+    /** @return the id of the thread that created {@code hwnd} */
+    int ownerOf(long hwnd) {
+        return windows.get(hwnd).owner();
+    }
+
+    /** Runs {@code call} on thread {@code threadId} once what is queued there before it has run. */
+    <T> T onThread(int threadId, Callable<T> call) {
+        return threads.send(threadId, "work on thread " + threadId, call);
     }
 
     /** {@code taskkill} without {@code /F}: {@code WM_CLOSE} to every top-level window of the process. */
