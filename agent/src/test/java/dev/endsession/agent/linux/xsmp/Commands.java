@@ -73,6 +73,19 @@ final class Commands {
         }
     }
 
+    /** Ends {@code process}: SIGTERM, then SIGKILL if it is still there after a while. */
+    static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** @return the file's text, or {@code ""} while it does not exist */
     static String read(Path file) {
         try {
