@@ -11,7 +11,6 @@ import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.testing.RecordingListener;
 import dev.endsession.agent.testing.TestJvm;
-import dev.endsession.agent.testing.WaitingApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -57,22 +56,7 @@ class XfceSessionIT {
     }
 
     private TestJvm app(Path record, String veto) {
-        TestJvm.Builder builder = TestJvm.main(WaitingApp.class).listener(RecordingListener.class)
-                .agentOptions("name=NotesXfce,log=debug,prompt=none")
-                .jvmOptions("-D" + RecordingListener.RECORD + "=" + record);
-        if (veto != null) {
-            builder.jvmOptions("-D" + RecordingListener.VETO + "=" + veto);
-        }
-        for (Map.Entry<String, String> variable : xfce.clientEnv().entrySet()) {
-            builder.env(variable.getKey(), variable.getValue());
-        }
-        TestJvm app = builder.start(dir.resolve("app"));
-        app.awaitErrorLine("Registered with the session manager as 'NotesXfce'", WAIT);
-        return app;
-    }
-
-    private static List<String> events(Path record) {
-        return RecordingListener.lines(record).stream().map(l -> l.split(" ")[0]).toList();
+        return RecordingApp.start(dir.resolve("app"), xfce.clientEnv(), "NotesXfce", record, veto, WAIT);
     }
 
     @Test
@@ -84,8 +68,8 @@ class XfceSessionIT {
             xfce.logout();
 
             app.awaitErrorLine("Stopping the session manager's shutdown: \\[Unsaved notes\\]", WAIT);
-            Commands.await("the listener told of the cancel", WAIT, () -> events(record).contains("cancelled") ? true : null);
-            assertEquals(List.of("query", "cancelled"), events(record), app.describe());
+            Commands.await("the listener told of the cancel", WAIT, () -> RecordingApp.events(record).contains("cancelled") ? true : null);
+            assertEquals(List.of("query", "cancelled"), RecordingApp.events(record), app.describe());
             Commands.await("xfce4-session idle again", WAIT, () -> xfce.state().equals("(uint32 1,)") ? true : null);
             assertTrue(xfce.isRunning());
             assertTrue(app.process().isAlive(), app.describe());
@@ -100,7 +84,7 @@ class XfceSessionIT {
             xfce.logout();
 
             assertEquals(0, app.awaitExit(WAIT), app.describe());
-            assertEquals(List.of("query", "end"), events(record), app.describe());
+            assertEquals(List.of("query", "end"), RecordingApp.events(record), app.describe());
             assertTrue(RecordingListener.lines(record).get(1).endsWith("[LOGOFF]"), RecordingListener.lines(record).toString());
         }
     }

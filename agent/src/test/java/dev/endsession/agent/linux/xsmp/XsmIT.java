@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.testing.RecordingListener;
 import dev.endsession.agent.testing.TestJvm;
-import dev.endsession.agent.testing.WaitingApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,18 +47,7 @@ class XsmIT {
     }
 
     private TestJvm app(Path record, String veto) {
-        TestJvm.Builder builder = TestJvm.main(WaitingApp.class).listener(RecordingListener.class)
-                .agentOptions("name=NotesXsm,log=debug,prompt=none")
-                .jvmOptions("-D" + RecordingListener.RECORD + "=" + record);
-        if (veto != null) {
-            builder.jvmOptions("-D" + RecordingListener.VETO + "=" + veto);
-        }
-        for (Map.Entry<String, String> variable : xsm.clientEnv().entrySet()) {
-            builder.env(variable.getKey(), variable.getValue());
-        }
-        TestJvm app = builder.start(dir.resolve("app"));
-        app.awaitErrorLine("Registered with the session manager as 'NotesXsm'", WAIT);
-        return app;
+        return RecordingApp.start(dir.resolve("app"), xsm.clientEnv(), "NotesXsm", record, veto, WAIT);
     }
 
     @Test
@@ -72,7 +59,7 @@ class XsmIT {
             app.awaitErrorLine("Stopping the session manager's shutdown: \\[Unsaved notes\\]", WAIT);
             Commands.await("the listener told of the cancel", WAIT,
                     () -> RecordingListener.lines(record).stream().anyMatch(l -> l.startsWith("cancelled ")) ? true : null);
-            List<String> events = RecordingListener.lines(record).stream().map(l -> l.split(" ")[0]).toList();
+            List<String> events = RecordingApp.events(record);
             assertEquals(List.of("query", "cancelled"), events, app.describe());
             assertTrue(xsm.isRunning(), "xsm ended although the JVM vetoed:\n" + xsm.log());
             assertTrue(app.process().isAlive(), app.describe());
