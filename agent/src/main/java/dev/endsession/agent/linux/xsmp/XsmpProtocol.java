@@ -68,8 +68,10 @@ public final class XsmpProtocol implements SessionProtocol {
                 LOG.debug("This JVM is already a client of its session manager; not registering again");
                 return false;
             }
+            long start = System.nanoTime();
             try {
                 XsmpConnectionJNA.load();
+                LOG.debug("libSM and libICE loaded in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (LinkageError e) {
                 LOG.debug("No XSMP here: libSM or libICE cannot be loaded ({})", e.toString());
                 return false;
@@ -102,11 +104,13 @@ public final class XsmpProtocol implements SessionProtocol {
         @Override
         public void run() {
             XsmpConnectionJNA opened = new XsmpConnectionJNA();
+            long start = System.nanoTime();
             try {
                 String clientId = opened.open(address);
                 opened.setProperties(options.name(), command(options.name()), System.getProperty("user.name", "?"),
                         ProcessHandle.current().pid());
-                LOG.debug("Registered with the session manager as '{}', client id {}", options.name(), clientId);
+                LOG.debug("Registered with the session manager as '{}', client id {}, in {} ms", options.name(), clientId,
+                        (System.nanoTime() - start) / 1_000_000);
             } catch (IOException | RuntimeException e) {
                 LOG.debug("No XSMP session: the manager at {} did not take this JVM ({})", address, e.getMessage());
                 failed = true;
