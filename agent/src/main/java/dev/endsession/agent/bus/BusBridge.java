@@ -82,7 +82,6 @@ public final class BusBridge implements Bridge {
                 return;
             }
             LOG.debug("Listening on {}", opened.socket());
-            RoundClasses.load(BusBridge.class.getClassLoader()); // while idle, not during the user's first logoff
             opened.serve();
         }
     }

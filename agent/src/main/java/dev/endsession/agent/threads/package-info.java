@@ -1,2 +1,7 @@
-/** The agent's own thread pool: threads kept a few seconds for the next task, none while idle. */
+/**
+ * The agent's threads, from {@code java.util.concurrent}: daemon, named, none kept while idle.
+ *
+ * <p>Style, decided by measurement (bench/README.md, "Lambdas on the round's path"): lambdas and
+ * streams are welcome on the round's path; a real app has bootstrapped them long before its first round.
+ */
 package dev.endsession.agent.threads;
