@@ -73,7 +73,9 @@ final class Conversation implements Runnable {
                 if (request == null) {
                     return;
                 }
-                connections.spoke(channel);
+                if (timeout == Connections.FIRST_FRAME) {
+                    connections.spoke(channel);
+                }
                 out.write(serve(request));
                 if (exiting) {
                     host.exit(); // once the reply is sent

@@ -98,7 +98,7 @@ final class Endpoint implements AutoCloseable {
                 SocketChannel channel = server.accept();
                 String refusal = peers.refusal(channel);
                 if (refusal != null) {
-                    LOG.warn("The bus endpoint refused a connection: {}", refusal);
+                    connections.warn("The bus endpoint refused a connection: " + refusal);
                     channel.close();
                     continue;
                 }
@@ -114,7 +114,7 @@ final class Endpoint implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
+                connections.warn("The bus endpoint could not accept a connection: " + e);
                 pause(); // out of file descriptors or threads: let it pass rather than spin
             }
         }
