@@ -36,12 +36,7 @@ final class Fanout implements AutoCloseable {
 
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    /**
-     * Shared by every fan-out of the JVM: a thread start costs 0.25 to 1.5 ms on this 2-core machine
-     * (the starter waits until the new thread runs), which for 50 apps was a large share of a round;
-     * an initiator that runs rounds one after another (a test kit, a benchmark, an app that initiates)
-     * reuses them. A CLI process, one round in its life, starts one thread per app either way.
-     */
+    /** Shared by every fan-out of the JVM: a thread start is a large share of a round (bench/README.md). */
     private static final ExecutorService POOL = Threads.cached("endsession-round");
 
     private final List<Future<?>> submitted = new ArrayList<>();

@@ -255,6 +255,22 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /**
+     * A rehearsal: one query and its cancel on a coordinator of its own, with one listener that
+     * allows. The round's code runs once (classes loaded and linked, call sites bound) while the app
+     * is idle, not at its user's first logoff. Changes nothing here; never throws.
+     */
+    public static void rehearse() {
+        try (Coordinator stand = new Coordinator(Policy.defaults())) {
+            stand.register(new EndSessionListener() { });
+            Set<Reason> reasons = Set.of(Reason.LOGOFF);
+            stand.query(reasons, Instant.now().plusSeconds(5), false).hung();
+            stand.cancel(reasons);
+        } catch (RuntimeException e) {
+            LOG.debug("The rehearsal failed: {}", e.toString());
+        }
+    }
+
     /** Lets the coordinator's idle worker threads leave now; no listener is called after this. */
     @Override
     public void close() {
