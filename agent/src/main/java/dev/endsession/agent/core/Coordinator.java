@@ -117,13 +117,13 @@ public final class Coordinator implements AutoCloseable {
         Prompt screen = policy.prompt() instanceof RoundAwarePrompt aware ? aware.forRound(why) : policy.prompt();
         List<Listeners.Entry> entries = listeners.ascending();
         RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed, entries.size());
+        Duration budget = min(policy.listenerBudget(), untilDeadline(deadline)); // each one's, from the same start
         long start = System.nanoTime();
         List<Future<Vote>> calls = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             RoundPrompt.Turn turn = prompt.turn(i);
             calls.add(onWorkers.ask(entries.get(i), new Events.Query(why, deadline, interactionAllowed, turn), turn));
         }
-        Duration budget = min(policy.listenerBudget(), untilDeadline(deadline));
         List<ListenerAnswer> answers = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             answers.add(onWorkers.answer(entries.get(i), calls.get(i), start, budget, deadline, prompt.turn(i)));
