@@ -81,8 +81,9 @@ abstract class EndCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--session: '" + target
                     + "' is not a session name (letters, digits, '.', '_' and '-', at most 64)");
         }
-        RoundOptions options = new RoundOptions(kind(), mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
-                : RoundOptions.Mode.MODERN, force, forceIfHung, onBlock == OnBlock.force, hung, false, 0);
+        RoundOptions options = RoundOptions.of(kind()).withMode(mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
+                : RoundOptions.Mode.MODERN).withForce(force).withForceIfHung(forceIfHung)
+                .withOnBlockForce(onBlock == OnBlock.force).withTimeout(hung);
         boolean terminal = System.console() != null;
         PrintWriter out = cli.getOut();
         // With --json, stdout holds only the object: live progress, if any, goes to stderr.
