@@ -35,13 +35,16 @@ public final class LinuxBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path dir = Files.createTempDirectory("linux-bench");
-        dir.toFile().deleteOnExit();
         try (Desktop desktop = Desktop.start(dir)) {
             desktop.startGnomeSession();
             desktop.startShell("none", Duration.ZERO);
             startup(desktop, dir, runs);
             idle(desktop, dir, idleSeconds);
             query(desktop, dir, 20);
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
