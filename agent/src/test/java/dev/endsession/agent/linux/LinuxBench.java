@@ -1,6 +1,7 @@
 package dev.endsession.agent.linux;
 
 import dev.endsession.agent.testing.RecordingListener;
+import dev.endsession.agent.testing.StallingListener;
 import dev.endsession.agent.testing.TestJvm;
 import dev.endsession.agent.testing.WaitingApp;
 import java.io.IOException;
@@ -34,13 +35,14 @@ public final class LinuxBench {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        int apps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path dir = Files.createTempDirectory("linux-bench");
         try (Desktop desktop = Desktop.start(dir)) {
             desktop.startGnomeSession();
             desktop.startShell("none", Duration.ZERO);
             startup(desktop, dir, runs);
             idle(desktop, dir, idleSeconds);
-            query(desktop, dir, 20);
+            query(desktop, dir, apps);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -75,7 +77,7 @@ public final class LinuxBench {
         }
         System.out.println("## Start-up (hello world, process start to exit; median of " + runs + ", interleaved)\n");
         System.out.println("| variant | median ms | over the empty agent |\n|---|---|---|");
-        double base = median(ms.get("empty agent"));
+        double base = median(ms.getOrDefault("empty agent", List.of()));
         ms.forEach((k, v) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %+.1f |%n", k, median(v), median(v) - base));
         TestJvm.Builder b = TestJvm.main(WaitingApp.class).agentOptions("name=bench,log=debug");
         try (TestJvm jvm = desktop.jvm(b).start(dir.resolve("startup"))) {
@@ -121,7 +123,9 @@ public final class LinuxBench {
         List<TestJvm> jvms = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                jvms.add(desktop.jvm(TestJvm.main(WaitingApp.class).listener(RecordingListener.class).agentOptions("name=q" + i))
+                // a listener that answers at once, without I/O: what is timed is the bridge's path
+                jvms.add(desktop.jvm(TestJvm.main(WaitingApp.class).listener(StallingListener.class).agentOptions("name=q" + i)
+                        .jvmOptions("-D" + StallingListener.STALL + "=0"))
                         .start(dir.resolve("query")));
             }
             for (TestJvm jvm : jvms) {
