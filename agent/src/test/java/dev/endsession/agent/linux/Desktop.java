@@ -30,6 +30,7 @@ final class Desktop implements AutoCloseable {
     private final List<Daemon> started = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private Daemon gnomeSession;
+    private Elogind elogind;
 
     private Desktop(Path dir) {
         this.dir = dir;
@@ -37,9 +38,18 @@ final class Desktop implements AutoCloseable {
 
     /** Starts the two buses; {@code DISPLAY} must name an X server (the build's Xvfb). */
     static Desktop start(Path dir) throws IOException {
+        return start(dir, null);
+    }
+
+    /**
+     * As {@link #start(Path)}; with {@code elogind}, its namespace's system bus instead of a private
+     * one, and gnome-session started inside that namespace (so that it powers off through elogind).
+     */
+    static Desktop start(Path dir, Elogind elogind) throws IOException {
         String display = System.getenv("DISPLAY");
         assertNotNull(display, "No DISPLAY: start Xvfb (as .ci/run does) and export DISPLAY");
         Desktop desktop = new Desktop(dir);
+        desktop.elogind = elogind;
         Path run = Files.createDirectories(dir.resolve("run"));
         Files.createDirectories(dir.resolve("home"));
         desktop.env.put("DISPLAY", display);
@@ -48,7 +58,7 @@ final class Desktop implements AutoCloseable {
         desktop.env.put("XDG_CURRENT_DESKTOP", "GNOME");
         desktop.env.put("NO_AT_BRIDGE", "1"); // GTK programs (the portal's backend) would start at-spi, which registers with gnome-session and never answers
         desktop.env.put("SESSION_MANAGER", null); // an XSMP manager of the machine's own session is not this one
-        desktop.env.put("DBUS_SYSTEM_BUS_ADDRESS", desktop.bus("system", systemConfig(dir)));
+        desktop.env.put("DBUS_SYSTEM_BUS_ADDRESS", elogind != null ? Elogind.SYSTEM_BUS : desktop.bus("system", systemConfig(dir)));
         desktop.env.put("DBUS_SESSION_BUS_ADDRESS", desktop.bus("session", List.of("--session", "--address=unix:dir=" + run)));
         return desktop;
     }
@@ -93,7 +103,7 @@ final class Desktop implements AutoCloseable {
     /** @return a test JVM builder with this desktop's environment */
     TestJvm.Builder jvm(TestJvm.Builder builder) {
         env.forEach(builder::env);
-        return builder;
+        return elogind == null ? builder : builder.wrappedIn(elogind.enter().toArray(String[]::new));
     }
 
     /** Starts gnome-session and waits until it reports the session running. */
@@ -104,8 +114,9 @@ final class Desktop implements AutoCloseable {
         }
         Map<String, String> gsmEnv = new LinkedHashMap<>(env);
         gsmEnv.put("XDG_CONFIG_DIRS", dir.resolve("xdg").toString());
-        gnomeSession = track(Daemon.start(dir, "gnome-session", gsmEnv, List.of(GNOME_SESSION, "--builtin",
-                "--session=endsession-test", "--disable-acceleration-check", "--debug")));
+        List<String> command = new ArrayList<>(elogind == null ? List.of() : elogind.enter());
+        command.addAll(List.of(GNOME_SESSION, "--builtin", "--session=endsession-test", "--disable-acceleration-check", "--debug"));
+        gnomeSession = track(Daemon.start(dir, "gnome-session", gsmEnv, command));
         Instant end = Instant.now().plus(UP);
         while (!sessionRunning()) {
             if (!gnomeSession.alive() || Instant.now().isAfter(end)) {
@@ -134,6 +145,11 @@ final class Desktop implements AutoCloseable {
                 String.valueOf(delay.toMillis() / 1000.0))));
         shell.awaitLine(" ready$", UP);
         return shell;
+    }
+
+    /** {@code gnome-session-quit --power-off --no-prompt}: what the user's "Power Off" does. */
+    Daemon powerOff() {
+        return track(Daemon.start(dir, "quit", env, List.of("gnome-session-quit", "--power-off", "--no-prompt")));
     }
 
     /** {@code gnome-session-quit --logout --no-prompt}: what the user's "Log Out" does. */

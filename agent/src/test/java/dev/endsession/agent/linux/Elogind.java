@@ -63,7 +63,8 @@ final class Elogind implements AutoCloseable {
         return Long.parseLong(children.split(" ")[0]);
     }
 
-    private List<String> enter() {
+    /** @return the command prefix that runs a command inside the namespace */
+    List<String> enter() {
         return List.of("nsenter", "--target", String.valueOf(init), "--pid", "--mount", "--");
     }
 

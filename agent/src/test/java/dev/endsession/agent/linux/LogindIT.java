@@ -65,4 +65,33 @@ class LogindIT {
             assertFalse(held > 20_000, "the poweroff came, not blocked by the hanging cleanup: " + held + " ms");
         }
     }
+
+    /**
+     * GNOME's power-off: "Power off anyway" sends gnome-session's EndSession and logind's
+     * PrepareForShutdown(true) milliseconds apart. The cleanup runs once, with SHUTDOWN, and
+     * elogind powers off only after it.
+     */
+    @Test
+    void gnomesPowerOffRunsTheCleanupOnceBeforeThePowerOff() throws Exception {
+        Path record = dir.resolve("record.txt");
+        try (Elogind elogind = Elogind.start(dir, 10); Desktop desktop = Desktop.start(dir.resolve("desktop"), elogind)) {
+            desktop.startGnomeSession();
+            Daemon shell = desktop.startShell("confirm", Duration.ofMillis(300));
+            TestJvm.Builder builder = desktop.jvm(TestJvm.main(WaitingApp.class).listener(SlowCleanupListener.class)
+                    .agentOptions("name=Notes,app-id=org.example.Notes,exit-budget=30s")
+                    .jvmOptions("-D" + RecordingListener.RECORD + "=" + record, "-D" + RecordingListener.VETO + "=Unsaved",
+                            "-D" + SlowCleanupListener.CLEANUP + "=1000"));
+            try (TestJvm app = builder.start(dir.resolve("Notes"))) {
+                app.awaitLine("ready", WAIT);
+                elogind.awaitLock("Notes");
+                GnomeSessionIT.awaitRegistered(desktop, 1);
+                desktop.powerOff();
+                shell.awaitLine("user confirms", WAIT);
+                long poweroff = elogind.awaitPowerOff(WAIT);
+                GnomeSessionIT.awaitRecorded(record, "cleaned");
+                assertEquals(List.of("query [LOGOFF]", "end [SHUTDOWN]", "cleaned [SHUTDOWN]"), GnomeSessionIT.events(record));
+                assertTrue(GnomeSessionIT.time(record, "cleaned") <= poweroff, "poweroff at " + poweroff + " after the cleanup");
+            }
+        }
+    }
 }
