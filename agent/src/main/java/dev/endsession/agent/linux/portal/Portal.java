@@ -23,10 +23,10 @@ import java.util.function.Consumer;
  * {@code CreateMonitor}, then {@code StateChanged}: 2 (query-end) is the query, answered with
  * {@code QueryEndResponse}; 3 (ending) runs the cleanups (nobody waits for a portal client then: the
  * sooner the better); 1 after 2 is a cancel. A veto is an {@code Inhibit(logout, reason)} that then
- * <em>stands</em> until a later query agrees. Taken during query-end it comes too late for that
- * round and does not survive it (xdg-desktop-portal 1.16 + -gtk 1.14: measured, docs/linux.md), so
- * it is taken again as soon as the session runs again (state 1): from then on it blocks every round,
- * with its reason in GNOME's dialog. The portal knows the app by its sandbox or cgroup, not by our app-id.
+ * <em>stands</em> until a later query agrees: taken during query-end it may come too late for that
+ * round (xdg-desktop-portal 1.16 + -gtk 1.14 forward it asynchronously: measured, docs/linux.md), but
+ * it blocks every later round, with its reason in GNOME's dialog. The portal knows the app by its
+ * sandbox or cgroup, not by our app-id (gnome-session refuses an inhibitor without one).
  *
  * @see <a href="https://flatpak.github.io/xdg-desktop-portal/docs/doc-org.freedesktop.portal.Inhibit.html">Inhibit portal</a>
  */
@@ -54,7 +54,6 @@ public final class Portal implements SessionProtocol {
     private Duration cleanupBudget;
     private String monitor; // the monitor's session handle, once the portal answered
     private String inhibition; // the standing Inhibit's request handle, or null; the loop's thread only
-    private String blocking; // the reason of the last query's veto, or null once a query agreed
     private long state = RUNNING;
     private int inhibitions;
 
@@ -123,10 +122,7 @@ public final class Portal implements SessionProtocol {
                 session.end(EnumSet.of(Reason.LOGOFF), cleanupBudget, new Nothing(), "endsession-portal-end");
             } else if (next == RUNNING && previous == QUERY_END) {
                 session.cancel(EnumSet.of(Reason.LOGOFF), "endsession-portal-cancel");
-                if (blocking != null) {
-                    uninhibit(); // taken during the query: gone or late; now, before any query, it holds
-                    inhibit(blocking);
-                }
+
             }
         }
     }
@@ -151,10 +147,8 @@ public final class Portal implements SessionProtocol {
         public void run() {
             try {
                 if (report.vetoed()) {
-                    blocking = String.join("; ", report.blockReasons());
-                    inhibit(blocking);
+                    inhibit(String.join("; ", report.blockReasons()));
                 } else {
-                    blocking = null;
                     uninhibit();
                 }
                 bus.send(NAME, PATH, INHIBIT, "QueryEndResponse", "o", monitor);
