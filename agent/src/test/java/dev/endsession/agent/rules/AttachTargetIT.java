@@ -1,0 +1,72 @@
+package dev.endsession.agent.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code attach} to a process that is not a HotSpot JVM of this user (issue 12 item 4): refused in
+ * one line, exit 3, and the process is never signalled. Before, the JDK's attach sent it SIGQUIT,
+ * whose default action ends a {@code sleep} or a non-interactive shell.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AttachTargetIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSleepIsRefusedAndStillRuns() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "600").start();
+        try {
+            assertRefusedAndAlive(sleep);
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aShellIsRefusedAndStillRuns() throws Exception {
+        Process shell = new ProcessBuilder("sh", "-c", "read line").start(); // waits on its standard input, held open here
+        try {
+            assertRefusedAndAlive(shell);
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    /** A file of the JVM's name is no proof: a JVM killed with SIGKILL leaves one, and its pid comes round again. */
+    @Test
+    void aStalePerformanceDataFileIsNoProof() throws Exception {
+        Process sleep = new ProcessBuilder("sleep", "600").start();
+        Path stale = Path.of("/tmp", "hsperfdata_" + System.getProperty("user.name"), Long.toString(sleep.pid()));
+        try {
+            Files.createDirectories(stale.getParent());
+            Files.write(stale, new byte[32 * 1024]);
+            assertRefusedAndAlive(sleep);
+        } finally {
+            Files.deleteIfExists(stale);
+            sleep.destroyForcibly();
+        }
+    }
+
+    void assertRefusedAndAlive(Process process) throws IOException, InterruptedException {
+        AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(process.pid()), "bridge=none");
+        assertEquals(3, run.exit(), run.output());
+        assertEquals(1, run.output().lines().count(), run.output());
+        assertTrue(run.output().startsWith("Refusing to attach: pid " + process.pid() + " ("), run.output());
+        assertTrue(run.output().contains(") is not a HotSpot JVM of yours"), run.output());
+        // SIGQUIT's default action ends both: alive now means it was never sent.
+        assertTrue(process.isAlive(), "the process was signalled: " + run.output());
+        assertEquals("", Files.list(Path.of("/proc", Long.toString(process.pid()), "cwd")).filter(
+                p -> p.getFileName().toString().startsWith(".attach_pid")).map(Path::toString).findFirst().orElse(""),
+                "the attach handshake's file was written");
+    }
+}
