@@ -57,7 +57,7 @@ class StartupTest {
             exit.start();
             awaitWaiting(exit);
             assertEquals(0, cleanups.get(), "no cleanup before the agent runs");
-            startup.started(new NoBackend(), cleanup);
+            startup.started(new RecordingBackend(), cleanup);
             exit.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(exit.isAlive());
             assertEquals(1, cleanups.get());
@@ -78,7 +78,7 @@ class StartupTest {
         Thread app = new Thread(() -> call.complete(startup.awaitBackend()), "app-main");
         app.start();
         awaitWaiting(app);
-        NoBackend running = new NoBackend();
+        RecordingBackend running = new RecordingBackend();
         startup.beginListeners();
         startup.started(running, cleanup);
         startup.ended();
@@ -190,7 +190,7 @@ class StartupTest {
     @Test
     void anExitAfterTheStartRunsTheCleanups() {
         startup.beginListeners();
-        startup.started(new NoBackend(), cleanup);
+        startup.started(new RecordingBackend(), cleanup);
         startup.ended();
         startup.exit();
         assertEquals(1, cleanups.get());
@@ -233,24 +233,4 @@ class StartupTest {
     }
 
     /** A backend that does nothing: only its identity matters here. */
-    private static final class NoBackend implements EndSession.Backend {
-        @Override
-        public void register(EndSessionListener listener) {
-        }
-
-        @Override
-        public boolean remove(EndSessionListener listener) {
-            return false;
-        }
-
-        @Override
-        public List<String> blockReasons() {
-            return List.of();
-        }
-
-        @Override
-        public boolean initiate(Reason reason, boolean force) {
-            return false;
-        }
-    }
 }
