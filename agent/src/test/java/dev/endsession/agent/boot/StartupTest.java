@@ -231,6 +231,4 @@ class StartupTest {
             Thread.onSpinWait();
         }
     }
-
-    /** A backend that does nothing: only its identity matters here. */
 }
