@@ -108,7 +108,7 @@ public final class Rules {
                 String found = ClassPathProbe.whatPackageHas(name, System.getProperty("java.class.path", ""));
                 for (RuleListener listener : entry.getValue()) {
                     LOG.error("Rule {}: class {} is not on the class path; {}. The rule waits in case another class loader "
-                            + "defines it", listener.rule().label(), name, found);
+                            + "defines it", listener.rule().classLabel(), name, found);
                 }
             }
         }
@@ -131,7 +131,7 @@ public final class Rules {
                 for (RuleListener listener : byClass.get(type.getName())) {
                     LOG.warn("Rule {} tracks {}, which was loaded before the agent was attached: objects created before now "
                             + "are not seen, only new ones. To reach the older ones, use a rule with accessor = "
-                            + "SomeClass#staticMethod() that returns them", listener.rule().label(), type.getName());
+                            + "SomeClass#staticMethod() that returns them", listener.rule().classLabel(), type.getName());
                 }
             }
         }

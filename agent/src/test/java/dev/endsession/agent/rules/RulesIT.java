@@ -87,12 +87,12 @@ class RulesIT {
                 app.send("new a").send("edit a x");
                 app.jvm().awaitLine("^ok 2 ", NotesApp.WAIT);
                 String err = awaitStderr(app, "typo-method");
-                assertLine(err, "Rule [typo-class] (" + rules + ":1): class com.acme.notes.Nte is not on the class path; "
-                        + "package com.acme.notes has: Note, Notes, Workspace.");
-                assertLine(err, "Rule [typo-method] (" + rules + ":4): class com.acme.notes.Note has no method isModified(); "
-                        + "it has: getTitle(), isDirty(), save() (fields: dirty, text, title)");
-                assertLine(err, "Rule [typo-accessor] (" + rules + ":7): class com.acme.notes.Notes has no static method "
-                        + "workspaces(); it has static: collect(), workspace()");
+                assertLine(err, "Rule [typo-class] (" + rules + ":2): class com.acme.notes.Nte is not on the class path; "
+                        + "package com.acme.notes: did you mean Note? It also has: Notes, Workspace.");
+                assertLine(err, "Rule [typo-method] (" + rules + ":6): class com.acme.notes.Note has no method isModified(); "
+                        + "it has: getTitle(), isDirty(), save(); the rule leaves these objects alone");
+                assertLine(err, "Rule [typo-accessor] (" + rules + ":8): class com.acme.notes.Notes has no static method "
+                        + "workspaces(); did you mean workspace()? It also has: WORKSPACE, DROPPED, collect(); the rule does nothing");
                 assertLine(err, rules + ":11: 'track com.acme.notes.Note' is not of the form key = value");
                 app.terminate();
                 assertEquals(List.of("a"), saved(app), "the good rule still saves: " + app.jvm().describe());
