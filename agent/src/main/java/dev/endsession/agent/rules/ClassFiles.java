@@ -35,21 +35,38 @@ final class ClassFiles implements Closeable {
     private final List<JarFile> jars = new ArrayList<>();
     private final Map<String, Optional<Declared>> read = new HashMap<>();
 
-    /** @param classPath entries separated by the platform's path separator; entries that are neither are ignored */
+    /**
+     * @param classPath entries separated by the platform's path separator, as {@code java -cp} takes
+     *     them ({@code lib/*} is every jar in {@code lib}); entries that are neither a directory nor a jar are ignored
+     */
     ClassFiles(String classPath) {
         for (String entry : classPath.split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            if (entry.isEmpty()) {
-                continue;
+            if (entry.equals("*") || entry.endsWith("/*") || entry.endsWith(File.separator + "*")) {
+                addJarsIn(Path.of(entry.substring(0, entry.length() - 1)));
+            } else if (!entry.isEmpty()) {
+                add(Path.of(entry));
             }
-            if (Files.isDirectory(path)) {
-                directories.add(path);
-            } else if (Files.isRegularFile(path)) {
-                try {
-                    jars.add(new JarFile(path.toFile()));
-                } catch (IOException e) {
-                    // an unreadable jar holds nothing to check against
-                }
+        }
+    }
+
+    private void addJarsIn(Path dir) {
+        try (var files = Files.newDirectoryStream(dir.toString().isEmpty() ? Path.of(".") : dir, "*.{jar,JAR}")) {
+            for (Path jar : files) {
+                add(jar);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no such directory: nothing in it to check against
+        }
+    }
+
+    private void add(Path path) {
+        if (Files.isDirectory(path)) {
+            directories.add(path);
+        } else if (Files.isRegularFile(path)) {
+            try {
+                jars.add(new JarFile(path.toFile()));
+            } catch (IOException e) {
+                // an unreadable jar holds nothing to check against
             }
         }
     }

@@ -72,9 +72,12 @@ class CheckRulesIT {
                 rules + ": 6 problems."), run.output().lines().toList());
     }
 
+    /** The class path as java -cp takes it: {@code lib/*} is every jar in lib. */
     @Test
     void aCleanFileExitsZero() throws Exception {
-        AgentJar.Run run = AgentJar.run(dir, "check-rules", RulesIT.NOTES_RULES.toString(), "--class-path", notesJar().toString());
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Files.copy(notesJar(), lib.resolve("notes.jar"));
+        AgentJar.Run run = AgentJar.run(dir, "check-rules", RulesIT.NOTES_RULES.toString(), "--class-path", lib + "/*");
         assertEquals(0, run.exit(), run.output());
         assertEquals(RulesIT.NOTES_RULES + ": 1 rule, no problem.", run.output().strip());
     }
