@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -39,6 +40,37 @@ class AttachTargetIT {
             assertRefusedAndAlive(shell);
         } finally {
             shell.destroyForcibly();
+        }
+    }
+
+    /**
+     * A process that catches SIGQUIT is one the JDK's attach does signal (it checks
+     * {@code /proc/<pid>/status} first on this JDK): the shell notes every SIGQUIT, and a SIGUSR1
+     * sent afterwards marks the point by which an earlier signal would have been noted.
+     */
+    @Test
+    void aShellThatCatchesSigquitNeverGetsOne() throws Exception {
+        Path marks = dir.resolve("marks");
+        Process shell = new ProcessBuilder("bash", "-c", "trap 'echo quit >> " + marks + "' QUIT; trap 'echo usr1 >> " + marks
+                + "' USR1; echo ready >> " + marks + "; while :; do read -t 1 line; done").start();
+        try {
+            awaitMark(marks, "ready");
+            assertRefusedAndAlive(shell);
+            Process usr1 = new ProcessBuilder("kill", "-USR1", Long.toString(shell.pid())).start();
+            assertTrue(usr1.waitFor(10, TimeUnit.SECONDS) && usr1.exitValue() == 0, "kill -USR1");
+            awaitMark(marks, "usr1");
+            assertEquals(List.of("ready", "usr1"), Files.readAllLines(marks), "no SIGQUIT before the SIGUSR1");
+        } finally {
+            shell.destroyForcibly();
+        }
+    }
+
+    /** Polls the file the shell writes (nothing to be notified by). */
+    static void awaitMark(Path marks, String mark) throws IOException, InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.exists(marks) || !Files.readAllLines(marks).contains(mark)) {
+            assertTrue(System.nanoTime() < end, "no '" + mark + "' in " + marks);
+            Thread.sleep(20); // a pause between reads of a file another process writes, not a synchronization
         }
     }
 
