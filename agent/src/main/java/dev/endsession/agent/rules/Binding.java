@@ -49,9 +49,9 @@ final class Binding {
      */
     static Result of(Rule rule, Class<?> type, Consumer<Class<?>> open) {
         List<Fit.Problem> problems = Fit.members(rule, Shape.of(type));
-        Method veto = rule.veto().isPresent() && !about(problems, Fit.VETO)
+        Method veto = rule.veto().isPresent() && !Fit.about(problems, Fit.VETO)
                 ? Members.method(type, rule.veto().get(), false).orElse(null) : null;
-        Method cleanup = rule.cleanup().isPresent() && !about(problems, Fit.CLEANUP)
+        Method cleanup = rule.cleanup().isPresent() && !Fit.about(problems, Fit.CLEANUP)
                 ? Members.method(type, rule.cleanup().get(), false).orElse(null) : null;
         Map<String, AccessibleObject> values = new LinkedHashMap<>();
         if (veto != null) {
@@ -69,15 +69,6 @@ final class Binding {
         Binding binding = new Binding(veto, cleanup, values);
         String closed = binding.makeAccessible(type, open);
         return closed == null ? new Result(binding, problems, null) : new Result(null, problems, closed);
-    }
-
-    private static boolean about(List<Fit.Problem> problems, String key) {
-        for (Fit.Problem problem : problems) {
-            if (problem.key().equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @return whether {@code object} vetoes now @throws IllegalStateException if the method throws */

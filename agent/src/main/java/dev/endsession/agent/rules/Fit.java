@@ -30,6 +30,16 @@ final class Fit {
     private Fit() {
     }
 
+    /** @return whether one of the problems is about {@code key} (then that part of the rule is not used) */
+    static boolean about(List<Problem> problems, String key) {
+        for (Problem problem : problems) {
+            if (problem.key().equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return what is wrong with the rule's veto, reason placeholders and cleanup on {@code type}; empty if nothing */
     static List<Problem> members(Rule rule, Shape type) {
         List<Problem> problems = new ArrayList<>();

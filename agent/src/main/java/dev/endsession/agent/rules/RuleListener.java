@@ -153,22 +153,13 @@ final class RuleListener implements EndSessionListener {
     }
 
     private String consequence(Fit.Problem problem, List<Fit.Problem> all) {
-        boolean vetoFits = rule.veto().isPresent() && !has(all, Fit.VETO);
-        boolean cleanupFits = rule.cleanup().isPresent() && !has(all, Fit.CLEANUP);
+        boolean vetoFits = rule.veto().isPresent() && !Fit.about(all, Fit.VETO);
+        boolean cleanupFits = rule.cleanup().isPresent() && !Fit.about(all, Fit.CLEANUP);
         return switch (problem.key()) {
             case Fit.REASON -> "the reason shows " + Template.unknown(problem.member()) + " there";
             case Fit.VETO -> cleanupFits ? "the rule never vetoes; its cleanup still runs" : "the rule leaves these objects alone";
             default -> vetoFits ? "the rule calls no cleanup; its veto still works" : "the rule leaves these objects alone";
         };
-    }
-
-    private static boolean has(List<Fit.Problem> problems, String key) {
-        for (Fit.Problem problem : problems) {
-            if (problem.key().equals(key)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Binding bindingFor(Object object) {

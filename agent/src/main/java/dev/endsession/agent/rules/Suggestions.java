@@ -69,7 +69,7 @@ final class Suggestions {
 
     /** @return the one to ask "did you mean" about: close enough, the least deep, then the closest; or null */
     private static Shape.Member closest(String wanted, List<Shape.Member> ranked) {
-        int limit = Math.max(2, wanted.length() / 3);
+        int limit = Math.max(1, (wanted.length() + 1) / 3); // short names are close to too much
         Shape.Member best = null;
         for (Shape.Member m : ranked) {
             int d = distance(wanted, m.name());
