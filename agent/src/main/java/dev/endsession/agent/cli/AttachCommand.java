@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * running there keeps the options it started with.
  */
 @Command(name = "attach", mixinStandardHelpOptions = true,
-        description = {"Load the agent into a running JVM (same user; it must allow attaching).",
+        description = {"Load the agent into a running JVM (a HotSpot JVM of yours that allows attaching; anything else is "
+                + "refused and never signalled). An agent already there keeps its first options.",
             "Classes named in rules are retransformed; objects a tracking rule's class created before the attach "
                 + "are not seen: an accessor rule reaches them."},
         exitCodeListHeading = "%nExit codes:%n",
