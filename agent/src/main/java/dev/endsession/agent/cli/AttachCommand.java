@@ -4,6 +4,7 @@ import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
+import dev.endsession.agent.trust.TrustedPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -57,6 +58,13 @@ final class AttachCommand implements Callable<Integer> {
         if (given.rules() != null && !Files.isReadable(given.rules())) {
             err.println("The rules file " + given.rules() + " cannot be read.");
             return Cli.USAGE;
+        }
+        for (Path path : given.paths()) {
+            Optional<String> untrusted = Files.exists(path) ? TrustedPaths.problem(path) : Optional.empty();
+            if (untrusted.isPresent()) { // the agent would refuse it in the target, where the user may not look
+                err.println(path + " is not trusted: " + untrusted.get() + "; nothing was attached.");
+                return Cli.USAGE;
+            }
         }
         Optional<String> notAJvm = AttachTarget.problem(pid);
         if (notAJvm.isPresent()) {

@@ -74,6 +74,20 @@ class AttachTargetIT {
         }
     }
 
+    /** The agent would refuse an untrusted rules file in the target, whose standard error the user may never see. */
+    @Test
+    void anUntrustedRulesFileIsRefusedBeforeAnythingIsAttached() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path rules = Files.copy(RulesIT.NOTES_RULES, open.resolve("notes.rules"));
+        try (NotesApp app = NotesApp.start(dir, null)) {
+            AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(app.pid()), "rules=" + rules);
+            assertEquals(2, run.exit(), run.output());
+            assertEquals(rules + " is not trusted: " + rules + " is inside " + open + ", which others can write to (rwxrwxrwx) "
+                    + "and which is not a sticky directory owned by root; nothing was attached.", run.output().strip());
+        }
+    }
+
     /** A file of the JVM's name is no proof: a JVM killed with SIGKILL leaves one, and its pid comes round again. */
     @Test
     void aStalePerformanceDataFileIsNoProof() throws Exception {
