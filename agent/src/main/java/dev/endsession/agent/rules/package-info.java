@@ -8,9 +8,9 @@
  * the one class here that uses Byte Buddy: with no such rule, or before such a class loads, Byte
  * Buddy is not loaded at all. The format is in {@code docs/rules.md}.
  *
- * <p>Whether a rule fits a class is decided in one place, {@link dev.endsession.agent.rules.Fit}, on a
- * {@link dev.endsession.agent.rules.Shape} read by reflection (the agent) or from class files without
+ * <p>Whether a rule fits a class is decided in one place, {@code Fit}, on a
+ * {@code Shape} read by reflection (the agent) or from class files without
  * loading anything ({@link dev.endsession.agent.rules.RulesCheck}, behind {@code check-rules}): both
- * say the same words, with "did you mean" ranked by {@link dev.endsession.agent.rules.Suggestions}.
+ * say the same words, with "did you mean" ranked by {@code Suggestions}.
  */
 package dev.endsession.agent.rules;
