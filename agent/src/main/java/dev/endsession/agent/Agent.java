@@ -25,16 +25,9 @@ public final class Agent {
     /** System property the agent sets in its JVM once it runs: the options it started with, which it keeps. */
     public static final String OPTIONS_PROPERTY = "endsession.agent.options";
 
-    private static Agent running;
+    private static boolean running;
 
-    private final AgentOptions options;
-    private final Coordinator coordinator;
-    private final Bridge bridge;
-
-    private Agent(AgentOptions options, Coordinator coordinator, Bridge bridge) {
-        this.options = options;
-        this.coordinator = coordinator;
-        this.bridge = bridge;
+    private Agent() {
     }
 
     /**
@@ -52,7 +45,7 @@ public final class Agent {
             System.err.println("endsession: " + error);
         }
         AgentOptions options = parsed.options();
-        if (running != null) {
+        if (running) {
             System.err.println("endsession: the agent is already running in this JVM; nothing to do");
             return;
         }
@@ -79,7 +72,7 @@ public final class Agent {
         if (instrumentation != null) {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
-        running = new Agent(options, coordinator, bridge);
+        running = true;
         System.setProperty(OPTIONS_PROPERTY, text == null ? "" : text); // what a later attach is told it keeps
         startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
