@@ -32,6 +32,10 @@ public interface Progress {
     default void terminated(AppOutcome app, boolean gone) {
     }
 
+    /** @param app hung up during its End and exited on its own (a cleanup called {@code System.exit}) */
+    default void exited(AppOutcome app) {
+    }
+
     /** @param app got the console notice and {@code exiting} or ignored it */
     default void noticed(AppOutcome app, boolean exiting) {
     }

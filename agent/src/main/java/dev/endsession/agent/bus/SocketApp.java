@@ -161,6 +161,11 @@ public final class SocketApp implements App {
     }
 
     @Override
+    public boolean awaitExit(Duration grace) {
+        return ProcessHandle.of(pid()).map(process -> Processes.awaitGone(process, grace)).orElse(true);
+    }
+
+    @Override
     public boolean alive() {
         return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
     }

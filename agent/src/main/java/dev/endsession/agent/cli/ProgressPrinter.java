@@ -52,6 +52,11 @@ final class ProgressPrinter implements Progress {
     }
 
     @Override
+    public void exited(AppOutcome app) {
+        line("exited     " + who(app) + " during its cleanup");
+    }
+
+    @Override
     public void noticed(AppOutcome app, boolean exiting) {
         line("console    " + who(app) + (exiting ? " exits" : " ignores the notice"));
     }
