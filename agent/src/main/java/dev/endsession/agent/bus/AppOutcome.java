@@ -55,9 +55,20 @@ public final class AppOutcome {
     private volatile Exit exit;
 
     AppOutcome(App app) {
-        this.pid = app.pid();
-        this.name = app.name();
-        this.level = app.level();
+        this(app.pid(), app.name(), app.level());
+    }
+
+    private AppOutcome(long pid, String name, int level) {
+        this.pid = pid;
+        this.name = name;
+        this.level = level;
+    }
+
+    /** @return the outcome of a socket entry refused before anything was sent (never asked, never signalled) */
+    static AppOutcome refused(long pid, String why) {
+        AppOutcome outcome = new AppOutcome(pid, "(refused)", SocketApp.DEFAULT_LEVEL);
+        outcome.reason = "refused: " + why;
+        return outcome;
     }
 
     void answered(Answer value, String why, long millis) {

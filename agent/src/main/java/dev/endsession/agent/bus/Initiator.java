@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Plays the system on the session bus: takes the session's round lock (one round at a time),
@@ -58,7 +61,9 @@ public final class Initiator {
      */
     public List<Message.Info> status(String session) throws BusException {
         try (Fanout fanout = new Fanout()) {
-            List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT, fanout);
+            Reached reached = connect(directory(session), CONNECT_TIMEOUT, fanout, Progress.NONE);
+            reached.refused().forEach(app -> LOG.warn("Refused {}", app.reason()));
+            List<SocketApp> apps = reached.apps();
             try {
                 return apps.stream().map(SocketApp::info).toList();
             } finally {
@@ -83,12 +88,17 @@ public final class Initiator {
         try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(file, directory);
                 Fanout fanout = new Fanout()) {
-            List<SocketApp> apps = connect(directory, options.timeout(), fanout);
+            Reached reached = connect(directory, options.timeout(), fanout, progress);
+            List<SocketApp> apps = reached.apps();
             if (apps.isEmpty()) {
-                throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")");
+                throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")"
+                        + reached.refused().stream().map(app -> "; " + app.reason()).collect(Collectors.joining()));
             }
             try {
-                return Round.run(apps, effective, progress, fanout);
+                RoundResult result = Round.run(apps, effective, progress, fanout);
+                List<AppOutcome> all = new ArrayList<>(result.apps());
+                all.addAll(reached.refused());
+                return new RoundResult(result.ended(), result.options(), all);
             } finally {
                 apps.forEach(SocketApp::close);
             }
@@ -119,16 +129,24 @@ public final class Initiator {
         }
     }
 
+    /** The apps reached and verified, and the socket entries refused (each with why). */
+    private record Reached(List<SocketApp> apps, List<AppOutcome> refused) {
+    }
+
     /**
-     * Connects to every endpoint and says hello, to all at once. A socket nobody listens on is
-     * skipped (and removed if its process is gone); an app that does not accept or
-     * does not say hello in time stays in the list, as hung.
+     * Connects to every endpoint, proves who is behind it ({@link PeerCheck}) and says hello, to all
+     * at once. A socket nobody listens on is skipped (and removed if its process is gone); an app
+     * that does not accept or does not say hello in time stays in the list, as hung; an entry that
+     * is not what its name says is refused, never signalled, and reported if its pid lives.
      */
-    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout, Fanout fanout)
+    private static Reached connect(SessionDirectory directory, Duration timeout, Fanout fanout, Progress progress)
             throws BusException {
         List<Endpoint.Address> addresses;
+        PeerCheck check;
         try {
             addresses = directory.endpoints();
+            // Read after the listing: every listed socket's listener exists by then (bound, listening, then renamed).
+            check = new PeerCheck(Files.getOwner(directory.path(), LinkOption.NOFOLLOW_LINKS), ListeningSockets.read());
         } catch (IOException e) {
             throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
         }
@@ -141,14 +159,22 @@ public final class Initiator {
             }
         }
         List<SocketApp> unreachable = new ArrayList<>();
-        fanout.call(apps, timeout, SocketApp::reach, (app, waited) -> {
+        List<AppOutcome> refused = new ArrayList<>();
+        fanout.call(apps, timeout, app -> app.reach(check), (app, waited) -> {
         }).forEach((app, reply) -> {
             if (reply.ok()) {
                 return;
             }
             boolean connected = app.connected();
             app.close();
-            if (reply.error() != null && !connected) {
+            if (reply.error() instanceof RefusedPeerException refusal) {
+                unreachable.add(app);
+                if (!SessionDirectory.removeIfGone(app.address())) { // a refused entry whose pid lives is never silent
+                    AppOutcome outcome = AppOutcome.refused(app.pid(), app.address().socket() + ": " + refusal.getMessage());
+                    refused.add(outcome);
+                    progress.refused(outcome);
+                }
+            } else if (reply.error() != null && !connected) {
                 // Its process died without closing; or the pid is alive, a leftover of an earlier process with the same pid.
                 boolean gone = SessionDirectory.removeIfGone(app.address()); // logged when removed
                 if (!gone && reply.error() instanceof ConnectException) {
@@ -164,6 +190,6 @@ public final class Initiator {
         });
         apps.removeAll(unreachable);
         apps.sort(Comparator.comparingLong(SocketApp::pid));
-        return apps;
+        return new Reached(apps, refused);
     }
 }

@@ -12,6 +12,10 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
+    /** @param app a socket entry refused before the round: not what its name says (see {@link AppOutcome#reason()}) */
+    default void refused(AppOutcome app) {
+    }
+
     /** @param app is being asked */
     default void asking(AppOutcome app) {
     }

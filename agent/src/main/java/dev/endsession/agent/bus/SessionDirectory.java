@@ -238,6 +238,42 @@ public final class SessionDirectory {
         return found;
     }
 
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    /**
+     * Looks at a socket entry itself, never through a link ({@code lstat}): it must be a socket, owned
+     * by this user, with one name only (a hard link would let {@code <a>.sock} lead to app b's listener).
+     *
+     * @return why the entry is refused, or {@code null} if it is a plain socket of this user
+     */
+    static String unsafeEntry(Path entry) {
+        try {
+            if (Files.isSymbolicLink(entry)) {
+                return entry + " is a symbolic link, not a socket";
+            }
+            if (!entry.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                return null; // Windows: the directory's rights are the only barrier
+            }
+            Map<String, Object> stat = Files.readAttributes(entry, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
+            if ((((Number) stat.get("mode")).intValue() & S_IFMT) != S_IFSOCK) {
+                return entry + " is not a socket";
+            }
+            String foreign = Owner.foreignOwner(entry);
+            if (foreign != null) {
+                return entry + " is owned by " + foreign;
+            }
+            if (((Number) stat.get("nlink")).intValue() != 1) {
+                return entry + " has " + stat.get("nlink") + " names (a hard link)";
+            }
+            return null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return entry + " disappeared while its process runs";
+        } catch (IOException e) {
+            return entry + " cannot be examined: " + e;
+        }
+    }
+
     /** @return {@code true} if the endpoint's process is gone (its socket is removed then) */
     static boolean removeIfGone(Endpoint.Address address) {
         if (alive(address.pid())) {

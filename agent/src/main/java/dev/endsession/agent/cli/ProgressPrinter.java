@@ -22,6 +22,11 @@ final class ProgressPrinter implements Progress {
     }
 
     @Override
+    public void refused(AppOutcome app) {
+        line("refused    pid " + app.pid() + ": " + app.reason().substring("refused: ".length()));
+    }
+
+    @Override
     public void asking(AppOutcome app) {
         if (live) {
             line("asking     " + who(app));

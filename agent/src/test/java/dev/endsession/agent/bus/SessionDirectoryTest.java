@@ -117,4 +117,29 @@ class SessionDirectoryTest {
         assertFalse(Files.exists(stale));
         assertTrue(Files.exists(mine));
     }
+
+    @Nested
+    class SocketEntries {
+        @Test
+        void aListeningSocketOfThisUserIsAccepted() throws IOException {
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("1.sock")));
+                assertEquals(null, SessionDirectory.unsafeEntry(dir.resolve("1.sock")));
+            }
+        }
+
+        @Test
+        void aSymbolicLinkAFileAHardLinkOrNothingIsRefused() throws IOException {
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("1.sock")));
+                Files.createSymbolicLink(dir.resolve("2.sock"), Path.of("1.sock"));
+                Files.writeString(dir.resolve("3.sock"), "");
+                Files.createLink(dir.resolve("4.sock"), dir.resolve("1.sock"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("2.sock")).endsWith("is a symbolic link, not a socket"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("3.sock")).endsWith("is not a socket"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("4.sock")).endsWith("has 2 names (a hard link)"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("5.sock")).endsWith("disappeared while its process runs"));
+            }
+        }
+    }
 }
