@@ -8,8 +8,6 @@ import java.net.ConnectException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -141,15 +139,23 @@ public final class Initiator {
      */
     private static Reached connect(SessionDirectory directory, Duration timeout, Fanout fanout, Progress progress)
             throws BusException {
-        List<Endpoint.Address> addresses;
-        PeerCheck check;
+        HeldDirectory held;
         try {
-            addresses = directory.endpoints();
-            // Read after the listing: every listed socket's listener exists by then (bound, listening, then renamed).
-            check = new PeerCheck(Files.getOwner(directory.path(), LinkOption.NOFOLLOW_LINKS), ListeningSockets.read());
+            held = directory.hold();
         } catch (IOException e) {
-            throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
+            throw new BusException(e instanceof UnsafeDirectoryException ? e.getMessage()
+                    : "cannot list " + directory.path() + ": " + e.getMessage());
         }
+        try (held) {
+            List<Endpoint.Address> addresses = held.endpoints();
+            // Read after the listing: every listed socket's listener exists by then (bound, listening, then renamed).
+            PeerCheck check = new PeerCheck(held.owner(), ListeningSockets.read());
+            return reach(held, addresses, check, timeout, fanout, progress);
+        }
+    }
+
+    private static Reached reach(HeldDirectory held, List<Endpoint.Address> addresses, PeerCheck check, Duration timeout,
+            Fanout fanout, Progress progress) {
         List<SocketApp> apps = new ArrayList<>();
         for (Endpoint.Address address : addresses) {
             try {
@@ -169,14 +175,14 @@ public final class Initiator {
             app.close();
             if (reply.error() instanceof RefusedPeerException refusal) {
                 unreachable.add(app);
-                if (!SessionDirectory.removeIfGone(app.address())) { // a refused entry whose pid lives is never silent
+                if (!held.removeIfGone(app.address())) { // a refused entry whose pid lives is never silent
                     AppOutcome outcome = AppOutcome.refused(app.pid(), app.address().socket() + ": " + refusal.getMessage());
                     refused.add(outcome);
                     progress.refused(outcome);
                 }
             } else if (reply.error() != null && !connected) {
                 // Its process died without closing; or the pid is alive, a leftover of an earlier process with the same pid.
-                boolean gone = SessionDirectory.removeIfGone(app.address()); // logged when removed
+                boolean gone = held.removeIfGone(app.address()); // logged when removed
                 if (!gone && reply.error() instanceof ConnectException) {
                     LOG.debug("Skipping {}: nobody listens there", app.address().socket());
                 } else if (!gone) {

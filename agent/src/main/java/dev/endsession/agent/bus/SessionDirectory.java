@@ -3,7 +3,6 @@ package dev.endsession.agent.bus;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -218,24 +217,14 @@ public final class SessionDirectory {
      * @return socket paths by pid
      */
     List<Endpoint.Address> endpoints() throws IOException {
-        List<Endpoint.Address> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.{sock,binding}")) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                boolean binding = name.endsWith(".binding");
-                long pid = socketPid(binding ? name.substring(0, name.length() - ".binding".length()) + ".sock" : name);
-                if (pid <= 0) {
-                    continue;
-                }
-                if (!binding) {
-                    found.add(new Endpoint.Address(pid, entry));
-                } else if (!alive(pid)) {
-                    removeStale(entry);
-                }
-            }
+        try (HeldDirectory held = hold()) {
+            return held.endpoints();
         }
-        found.sort((a, b) -> Long.compare(a.pid(), b.pid()));
-        return found;
+    }
+
+    /** @return the directory held open for a round (the caller closes it) */
+    HeldDirectory hold() throws IOException {
+        return HeldDirectory.open(path);
     }
 
     private static final int S_IFMT = 0170000;
@@ -283,7 +272,7 @@ public final class SessionDirectory {
         return true;
     }
 
-    private static boolean alive(long pid) {
+    static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,23 @@ class SessionDirectoryTest {
         assertEquals(1, session.sockets().size());
         assertFalse(Files.exists(stale) || Files.exists(halfMade));
         assertTrue(Files.exists(mine) && Files.exists(other) && Files.exists(binding));
+    }
+
+    @Test
+    void aDirectorySwappedUnderTheHeldOneIsNeitherListedNorCleaned() throws IOException {
+        SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
+        long deadPid = deadPid();
+        Path stale = Files.createFile(session.socketFor(deadPid));
+        try (HeldDirectory held = session.hold()) {
+            Path aside = Files.move(session.path(), dir.resolve("root").resolve("aside"));
+            Files.createDirectory(session.path());
+            Path decoy = Files.createFile(session.socketFor(deadPid)); // the same name in the directory swapped in
+            Files.createFile(session.socketFor(ProcessHandle.current().pid()));
+            assertEquals(List.of(deadPid), held.endpoints().stream().map(Endpoint.Address::pid).toList(), "the held one's entries");
+            assertTrue(held.removeIfGone(new Endpoint.Address(deadPid, stale)));
+            assertFalse(Files.exists(aside.resolve(stale.getFileName())), "removed from the directory held");
+            assertTrue(Files.exists(decoy), "not from the one now at its path");
+        }
     }
 
     @Test
