@@ -44,11 +44,6 @@ record ProcStat(char state, long startTicks) {
         }
     }
 
-    /** @return {@code true} if the /proc file system can tell (Linux) */
-    static boolean available() {
-        return Files.isDirectory(Path.of("/proc/self/fd"));
-    }
-
     /** @return {@code true} for a process that has exited: a zombie ({@code Z}) or dead ({@code X}) */
     boolean exited() {
         return state == 'Z' || state == 'X';
