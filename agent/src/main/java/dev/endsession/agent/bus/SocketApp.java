@@ -156,6 +156,9 @@ public final class SocketApp implements App {
     @Override
     public boolean terminate(boolean ask, Duration grace) {
         VerifiedProcess process = verified;
+        if (process != null && process.gone()) {
+            return true;
+        }
         if (ask) {
             try {
                 ask(new Message.Exit(), Message.Ack.class);
@@ -163,8 +166,8 @@ public final class SocketApp implements App {
                 // it may already be on its way out; the wait below tells
             }
         }
-        if (process == null) { // never proved to be the pid its socket names (no /proc here): asked, never signalled
-            return ask && awaitExit(grace);
+        if (process == null) { // never proved to be the pid its socket names (no /proc here): asked at most, never signalled
+            return awaitExit(ask ? grace : Duration.ZERO);
         }
         if (ask && process.awaitGone(grace)) {
             return true;
