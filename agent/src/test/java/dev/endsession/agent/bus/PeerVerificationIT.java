@@ -71,6 +71,23 @@ class PeerVerificationIT {
                 + "symbolic link[^}]*\"terminated\":false.*"), "a's entry is reported refused: " + run.out());
     }
 
+    @Test
+    @Timeout(120)
+    void anotherAppsSocketRenamedIntoAnAppsPlaceIsRefusedByItsHello() throws Exception {
+        TestJvm a = session.app("name=a");
+        TestJvm b = session.app("name=b");
+        Path aSocket = sessionDir().resolve(a.pid() + ".sock");
+        Files.delete(aSocket); // a still listens (and still holds the socket made for it), unreachable by name
+        Files.move(sessionDir().resolve(b.pid() + ".sock"), aSocket);
+
+        BusSession.Run run = session.cli("logoff", "--json");
+
+        assertTrue(a.process().isAlive() && b.process().isAlive(), "nobody signalled: " + run.out() + run.err());
+        assertEquals(0, session.events("query", b).size(), "b not asked under a's name");
+        assertEquals(Cli.FAILURE, run.code(), run.out() + run.err());
+        assertTrue(run.err().contains(aSocket + ": the app there says it is pid " + b.pid()), run.err());
+    }
+
     /** Listens on {@code args[0]} and never answers; prints {@code listening} once it does. Run as another user. */
     private static final String IMPOSTOR = String.join("\n",
             "import java.net.*; import java.nio.channels.*;",
