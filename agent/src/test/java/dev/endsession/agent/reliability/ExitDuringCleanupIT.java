@@ -41,6 +41,7 @@ class ExitDuringCleanupIT extends BusFaults {
                     "reported as exited during its cleanup: " + run.out());
         } else {
             assertTrue(run.out().contains("exited     faulty (pid " + faulty.pid() + ") during its cleanup"), run.out());
+            assertTrue(run.out().contains("2 of 2 apps terminated (1 exited on their own during their cleanup)."), run.out());
         }
         assertEquals(0, good.awaitExit(WAIT), good.describe());
         assertEquals(1, session.events("end", good).size());
