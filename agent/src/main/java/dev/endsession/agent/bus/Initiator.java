@@ -8,13 +8,17 @@ import java.net.ConnectException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -149,9 +153,35 @@ public final class Initiator {
         try (held) {
             List<Endpoint.Address> addresses = held.endpoints();
             // Read after the listing: every listed socket's listener exists by then (bound, listening, then renamed).
-            PeerCheck check = new PeerCheck(held.owner(), ListeningSockets.read());
-            return reach(held, addresses, check, timeout, fanout, progress);
+            ListeningSockets listening = ListeningSockets.read();
+            Reached reached = reach(held, addresses, new PeerCheck(held.owner(), listening), timeout, fanout, progress);
+            if (listening != null) {
+                missing(directory, addresses, listening).forEach(outcome -> {
+                    reached.refused().add(outcome);
+                    progress.refused(outcome);
+                });
+            }
+            return reached;
         }
+    }
+
+    /**
+     * @return the apps that listen in the directory (the kernel's record) but whose socket is missing
+     *     from it, deleted while they run: never asked, never signalled, and never left out silently
+     */
+    private static List<AppOutcome> missing(SessionDirectory directory, List<Endpoint.Address> listed, ListeningSockets listening) {
+        List<AppOutcome> missing = new ArrayList<>();
+        Set<Long> known = new HashSet<>();
+        listed.forEach(address -> known.add(address.pid()));
+        for (long pid : listening.pidsBoundIn(directory.path())) {
+            Path socket = directory.socketFor(pid);
+            boolean there = Files.exists(socket, LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(directory.path().resolve(pid + ".binding"), LinkOption.NOFOLLOW_LINKS); // a newcomer
+            if (!known.contains(pid) && !there && listening.unproven(pid) == null) {
+                missing.add(AppOutcome.refused(pid, socket + " is missing while pid " + pid + " listens (it cannot be reached)"));
+            }
+        }
+        return missing;
     }
 
     private static Reached reach(HeldDirectory held, List<Endpoint.Address> addresses, PeerCheck check, Duration timeout,

@@ -1,6 +1,7 @@
 package dev.endsession.agent.bus;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -28,9 +29,12 @@ final class ListeningSockets {
 
     /** Socket inodes by the file name they were bound to ({@code <pid>.binding}, {@code <pid>.sock}). */
     private final Map<String, Set<Long>> byName;
+    /** The paths listening sockets were bound to. */
+    private final Set<String> paths;
 
-    private ListeningSockets(Map<String, Set<Long>> byName) {
+    private ListeningSockets(Map<String, Set<Long>> byName, Set<String> paths) {
         this.byName = byName;
+        this.paths = paths;
     }
 
     /** @return the listening sockets now, or {@code null} where the kernel does not tell (no {@code /proc}) */
@@ -45,6 +49,7 @@ final class ListeningSockets {
     /** @param table the text of {@code /proc/net/unix} */
     static ListeningSockets parse(String table) {
         Map<String, Set<Long>> byName = new HashMap<>();
+        Set<String> paths = new HashSet<>();
         for (String line : table.split("\n")) {
             String[] fields = line.trim().split("\\s+", 8); // Num RefCount Protocol Flags Type St Inode Path
             if (fields.length < 8 || !fields[0].endsWith(":")) {
@@ -57,11 +62,37 @@ final class ListeningSockets {
                 String path = fields[7];
                 String name = path.substring(path.lastIndexOf('/') + 1);
                 byName.computeIfAbsent(name, n -> new HashSet<>()).add(Long.parseLong(fields[6]));
+                paths.add(path);
             } catch (NumberFormatException e) {
                 // not a socket line
             }
         }
-        return new ListeningSockets(byName);
+        return new ListeningSockets(byName, paths);
+    }
+
+    /**
+     * @param directory a session directory, as the apps name it (the same environment gives the same path)
+     * @return the pids whose listening socket was bound in it ({@code <pid>.binding} or {@code <pid>.sock}),
+     *     whatever the directory holds now
+     */
+    Set<Long> pidsBoundIn(Path directory) {
+        Set<Long> pids = new HashSet<>();
+        Path dir = directory.toAbsolutePath().normalize();
+        for (String path : paths) {
+            Path bound;
+            try {
+                bound = Path.of(path);
+            } catch (InvalidPathException e) {
+                continue; // not a file system path (an abstract socket, say)
+            }
+            String name = bound.getFileName() == null ? "" : bound.getFileName().toString();
+            String sock = name.endsWith(".binding") ? name.substring(0, name.length() - ".binding".length()) + ".sock" : name;
+            long pid = SessionDirectory.socketPid(sock);
+            if (pid > 0 && dir.equals(bound.getParent() == null ? null : bound.getParent().normalize())) {
+                pids.add(pid);
+            }
+        }
+        return pids;
     }
 
     /**

@@ -57,5 +57,7 @@ class ListeningSocketsTest {
         ListeningSockets sockets = ListeningSockets.parse(table);
         assertEquals("no process listens on a socket made for pid 42", sockets.unproven(42));
         assertNotNull(sockets.unproven(43)); // listed (a path with a space), but pid 43 holds nothing here
+        assertEquals(java.util.Set.of(43L), sockets.pidsBoundIn(Path.of("/run/a b")), "the listening ones bound in that directory");
+        assertEquals(java.util.Set.of(), sockets.pidsBoundIn(Path.of("/run/x")));
     }
 }

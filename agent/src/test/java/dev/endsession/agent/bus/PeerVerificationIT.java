@@ -73,6 +73,22 @@ class PeerVerificationIT {
 
     @Test
     @Timeout(120)
+    void anAppWhoseSocketIsMissingWhileItRunsIsReportedNotSilentlyLeftOut() throws Exception {
+        TestJvm a = session.app("name=a");
+        TestJvm b = session.app("name=b");
+        Files.delete(sessionDir().resolve(a.pid() + ".sock")); // a still listens, unreachable by name
+
+        BusSession.Run run = session.cli("logoff", "--json");
+
+        assertEquals(Cli.ENDED, run.code(), run.out() + run.err());
+        assertEquals(0, b.awaitExit(BusSession.START), b.describe());
+        assertTrue(a.process().isAlive(), "a was never signalled");
+        assertTrue(run.out().matches("(?s).*\\{\"pid\":" + a.pid() + ",[^}]*\"answer\":\"not-asked\",\"reason\":\"refused: [^\"]*"
+                + a.pid() + ".sock is missing while pid " + a.pid() + " listens[^}]*\"terminated\":false.*"), "a is reported: " + run.out());
+    }
+
+    @Test
+    @Timeout(120)
     void anotherAppsSocketRenamedIntoAnAppsPlaceIsRefusedByItsHello() throws Exception {
         TestJvm a = session.app("name=a");
         TestJvm b = session.app("name=b");
