@@ -5,6 +5,7 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
+import dev.endsession.agent.hooks.ReducedSignals;
 import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
@@ -21,6 +22,9 @@ import java.nio.file.Path;
  * whatever fails is reported and the application runs on.
  */
 public final class Agent {
+
+    /** System property the agent sets in its JVM once it runs: the options it started with, which it keeps. */
+    public static final String OPTIONS_PROPERTY = "endsession.agent.options";
 
     private static boolean running;
 
@@ -70,10 +74,15 @@ public final class Agent {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = true;
+        System.setProperty(OPTIONS_PROPERTY, text == null ? "" : text); // what a later attach is told it keeps
         startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
                     coordinator.listenerNames().size(), attached ? ", attached" : "");
+        }
+        String reducedSignals = ReducedSignals.warning(System.getenv());
+        if (reducedSignals != null) {
+            log.warn(reducedSignals);
         }
     }
 

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 @Command(name = "endsession", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Take part in, inspect and start the end of a user session.",
         subcommands = {CommandLine.HelpCommand.class, StatusCommand.class, LogoffCommand.class, ShutdownCommand.class,
-            RestartCommand.class, AttachCommand.class})
+            RestartCommand.class, AttachCommand.class, CheckRulesCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code: the session ended. */
