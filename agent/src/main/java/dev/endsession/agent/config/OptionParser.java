@@ -25,7 +25,7 @@ import java.util.Set;
 public final class OptionParser {
 
     static final Set<String> KEYS = Set.of("name", "level", "prompt", "bridge", "plugins", "rules", "log", "service",
-            "budget", "on-failure", "on-hang", "exit-budget", "config");
+            "budget", "on-failure", "on-hang", "exit-budget", "log-file", "config");
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
     /**
@@ -66,7 +66,8 @@ public final class OptionParser {
                 v.duration("budget", d.budget()),
                 v.choice("on-failure", Counted.class, d.onFailure()),
                 v.choice("on-hang", Counted.class, d.onHang()),
-                v.duration("exit-budget", d.exitBudget()));
+                v.duration("exit-budget", d.exitBudget()),
+                v.text("log-file", d.logFile()));
         return new Parsed(options, List.copyOf(errors));
     }
 

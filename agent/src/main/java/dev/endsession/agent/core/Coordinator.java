@@ -48,6 +48,7 @@ public final class Coordinator {
     private RoundState state = RoundState.IDLE;
     private List<String> blockReasons = List.of();
     private volatile Consumer<Set<Reason>> endStarting;
+    private volatile RoundObserver observer = RoundObserver.NONE;
 
     public Coordinator(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -71,6 +72,11 @@ public final class Coordinator {
      */
     public void onEndStarting(Consumer<Set<Reason>> action) {
         this.endStarting = action;
+    }
+
+    /** @param observer told each query's, end's and cancel's report (the agent's round record) */
+    public void observe(RoundObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** @return the names of the registered listeners, lowest order first */
@@ -159,7 +165,9 @@ public final class Coordinator {
         if (vetoed) {
             LOG.info("Vetoed {}: {}", why, reasonsGiven);
         }
-        return new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+        QueryReport report = new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+        observer.queried(report);
+        return report;
     }
 
     /** A query's listener calls on the caller's thread. */
@@ -306,6 +314,7 @@ public final class Coordinator {
             state = RoundState.ENDED;
         }
         endReport = report;
+        observer.ended(event.reasons(), report);
         endDone.countDown();
         return report;
     }
@@ -336,6 +345,7 @@ public final class Coordinator {
             state = RoundState.CANCELLED;
             blockReasons = List.of();
         }
+        observer.cancelled(immutable(reasons));
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
         if (here != null) {
             if (!new CancelHere(listeners.ascending(), here, event, later).from(0)) {

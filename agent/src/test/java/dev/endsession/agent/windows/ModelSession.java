@@ -41,13 +41,13 @@ final class ModelSession implements AutoCloseable {
     static AgentOptions options() {
         AgentOptions d = AgentOptions.defaults("notes");
         return new AgentOptions(d.name(), d.level(), d.prompt(), d.bridge(), d.plugins(), d.rules(), d.log(), d.service(),
-                Duration.ofSeconds(10), d.onFailure(), d.onHang(), Duration.ofSeconds(20));
+                Duration.ofSeconds(10), d.onFailure(), d.onHang(), Duration.ofSeconds(20), d.logFile());
     }
 
     static AgentOptions options(int level, boolean service) {
         AgentOptions d = options();
         return new AgentOptions(d.name(), level, d.prompt(), d.bridge(), d.plugins(), d.rules(), d.log(), service,
-                d.budget(), d.onFailure(), d.onHang(), d.exitBudget());
+                d.budget(), d.onFailure(), d.onHang(), d.exitBudget(), d.logFile());
     }
 
     long window() {
