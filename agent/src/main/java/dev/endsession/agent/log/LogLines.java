@@ -46,11 +46,6 @@ final class LogLines {
         return file != null;
     }
 
-    /** @return the log file, or {@code null} for stderr */
-    Path file() {
-        return file;
-    }
-
     void write(int level, String name, String format, Object[] args) {
         write("[" + LEVELS[level] + "] " + name + " - " + format(format, args));
     }

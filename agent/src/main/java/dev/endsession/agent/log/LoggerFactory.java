@@ -44,12 +44,6 @@ public final class LoggerFactory {
         lines = LogLines.toFile(file);
     }
 
-    /** @return the log file in use, or {@code null} when the log goes to stderr */
-    public static Path logFile() {
-        LogLines current = lines;
-        return current == null ? null : current.file();
-    }
-
     /**
      * A problem the user must see whatever the level (a bad option): one line on stderr, and in the
      * log file too, if there is one.
