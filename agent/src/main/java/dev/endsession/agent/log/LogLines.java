@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
 /**
@@ -22,6 +21,8 @@ import java.util.Arrays;
 final class LogLines {
 
     private static final String[] LEVELS = {"ERROR", "WARN", "INFO", "DEBUG"};
+    // Always three digits of milliseconds (ISO_OFFSET_DATE_TIME drops trailing zeros): lines line up.
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private final Path file;
     private OutputStream out;
@@ -56,7 +57,7 @@ final class LogLines {
             System.err.println(line);
             return;
         }
-        String stamped = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+        String stamped = OffsetDateTime.now().format(TIME)
                 + " [" + ProcessHandle.current().pid() + "] " + line + System.lineSeparator();
         try {
             if (out == null) {
