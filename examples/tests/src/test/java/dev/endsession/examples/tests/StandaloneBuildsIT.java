@@ -119,6 +119,9 @@ class StandaloneBuildsIT {
     private Build maven(Path workDir, Path settings, Path repository, String... args) throws IOException, InterruptedException {
         Path mvn = Path.of(System.getProperty("maven.home", "/usr/share/maven"), "bin", "mvn");
         List<String> command = new ArrayList<>(List.of(mvn.toString(), "-s", settings.toString(), "-Dmaven.repo.local=" + repository));
+        if ("offline:true".equals(System.getProperty("endsession.offline"))) {
+            command.addAll(List.of("-o", "-Daether.offline.protocols=file")); // offline, as the outer build: the seed only
+        }
         command.addAll(List.of(args));
         Path output = Files.createTempFile(dir, "mvn", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
