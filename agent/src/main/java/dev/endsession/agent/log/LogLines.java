@@ -51,10 +51,23 @@ final class LogLines {
         write("[" + LEVELS[level] + "] " + name + " - " + format(format, args));
     }
 
-    /** @param line one line, without its time */
-    synchronized void write(String line) {
+    /** @param line one line, without its time: to the file, or to stderr if there is none or it fails */
+    void write(String line) {
+        write(line, true);
+    }
+
+    /** @param line one line, already on stderr: to the file only */
+    void writeToFile(String line) {
+        if (file != null) {
+            write(line, false);
+        }
+    }
+
+    private synchronized void write(String line, boolean toStderrIfNoFile) {
         if (file == null || broken) {
-            System.err.println(line);
+            if (toStderrIfNoFile) {
+                System.err.println(line);
+            }
             return;
         }
         String stamped = OffsetDateTime.now().format(TIME)
@@ -72,7 +85,9 @@ final class LogLines {
         } catch (IOException | RuntimeException e) {
             broken = true;
             System.err.println("endsession: the log file " + file + " cannot be written (" + e + "); logging to stderr");
-            System.err.println(line);
+            if (toStderrIfNoFile) {
+                System.err.println(line);
+            }
         }
     }
 

@@ -53,8 +53,8 @@ public final class LoggerFactory {
     public static void problem(String line) {
         System.err.println(line);
         LogLines current = lines;
-        if (current != null && current.toFile()) {
-            current.write("[ERROR] " + line);
+        if (current != null) {
+            current.writeToFile("[ERROR] " + line);
         }
     }
 
