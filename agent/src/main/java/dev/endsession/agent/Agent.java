@@ -25,16 +25,9 @@ import java.nio.file.Path;
  */
 public final class Agent {
 
-    private static Agent running;
+    private static boolean running;
 
-    private final AgentOptions options;
-    private final Coordinator coordinator;
-    private final Bridge bridge;
-
-    private Agent(AgentOptions options, Coordinator coordinator, Bridge bridge) {
-        this.options = options;
-        this.coordinator = coordinator;
-        this.bridge = bridge;
+    private Agent() {
     }
 
     /**
@@ -48,7 +41,7 @@ public final class Agent {
             Startup startup) {
         OptionParser.Parsed parsed = OptionParser.parse(text, defaultName());
         AgentOptions options = parsed.options();
-        String logFileError = running == null ? logTo(options) : null;
+        String logFileError = running ? null : logTo(options);
         // One line per bad option, on stderr (and in the log file), before anything else: the user must see these.
         for (String error : parsed.errors()) {
             LoggerFactory.problem("endsession: " + error);
@@ -56,7 +49,7 @@ public final class Agent {
         if (logFileError != null) {
             LoggerFactory.problem("endsession: " + logFileError);
         }
-        if (running != null) {
+        if (running) {
             System.err.println("endsession: the agent is already running in this JVM; nothing to do");
             return;
         }
@@ -84,7 +77,7 @@ public final class Agent {
         if (instrumentation != null) {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
-        running = new Agent(options, coordinator, bridge);
+        running = true;
         startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),

@@ -78,8 +78,7 @@ public final class Initiator {
     public RoundResult run(String session, RoundOptions options, Progress progress) throws BusException {
         SessionDirectory directory = directory(session);
         boolean other = !session.equals(ownSession);
-        RoundOptions effective = new RoundOptions(options.kind(), options.mode(), options.force(), options.forceIfHung(),
-                options.onBlockForce(), options.timeout(), other || options.notifyOnly(), options.selfPid());
+        RoundOptions effective = options.withNotifyOnly(other || options.notifyOnly());
         try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(file, directory);
                 Fanout fanout = new Fanout()) {

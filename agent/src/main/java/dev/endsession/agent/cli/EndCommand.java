@@ -73,9 +73,7 @@ abstract class EndCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Duration hung = hungTimeout(cli);
         if (WindowsExit.applies(root.env, System.getProperty("os.name", ""))) {
-            return WindowsExit.request(kind(), force, forceIfHung, yes,
-                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
-                    cli.getOut(), cli.getErr());
+            return onWindows(cli);
         }
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
@@ -83,8 +81,9 @@ abstract class EndCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--session: '" + target
                     + "' is not a session name (letters, digits, '.', '_' and '-', at most 64)");
         }
-        RoundOptions options = new RoundOptions(kind(), mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
-                : RoundOptions.Mode.MODERN, force, forceIfHung, onBlock == OnBlock.force, hung, false, 0);
+        RoundOptions options = RoundOptions.of(kind()).withMode(mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
+                : RoundOptions.Mode.MODERN).withForce(force).withForceIfHung(forceIfHung)
+                .withOnBlockForce(onBlock == OnBlock.force).withTimeout(hung);
         boolean terminal = System.console() != null;
         PrintWriter out = cli.getOut();
         // With --json, stdout holds only the object: live progress, if any, goes to stderr.
@@ -105,6 +104,21 @@ abstract class EndCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ended() ? Cli.ENDED : Cli.CANCELLED;
+    }
+
+    /** The real Windows session: options it cannot honour are refused, not ignored. */
+    private int onWindows(CommandLine cli) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        cli.getParseResult().matchedOptions().forEach(option -> given.add(option.longestName()));
+        java.util.Optional<String> refused = WindowsExit.refusal(given);
+        if (refused.isPresent()) {
+            cli.getErr().println("endsession: " + refused.get());
+            cli.getErr().flush();
+            return Cli.USAGE;
+        }
+        return WindowsExit.request(new WindowsExit.Request(kind(), force, forceIfHung, yes, json),
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
+                cli.getOut(), cli.getErr(), WindowsExit.WINDOWS);
     }
 
     private Duration hungTimeout(CommandLine cli) {

@@ -21,7 +21,8 @@ class RoundTest {
     final List<String> log = new ArrayList<>();
 
     RoundOptions options(Reason kind, Mode mode, boolean force, boolean forceIfHung, boolean onBlockForce, boolean notifyOnly) {
-        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, Duration.ofMillis(300), notifyOnly, 0);
+        return RoundOptions.of(kind).withMode(mode).withForce(force).withForceIfHung(forceIfHung).withOnBlockForce(onBlockForce)
+                .withTimeout(Duration.ofMillis(300)).withNotifyOnly(notifyOnly);
     }
 
     RoundResult modern(List<FakeApp> apps) {
@@ -106,7 +107,7 @@ class RoundTest {
         @Test
         void aListenerCutOffByItsOwnBudgetWellBeforeTheTimeoutLeavesTheAppAgreeing() {
             RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, FakeApp.Does.OVER_BUDGET, log)),
-                    new RoundOptions(Reason.LOGOFF, Mode.MODERN, false, false, false, Duration.ofSeconds(30), false, 0),
+                    RoundOptions.of(Reason.LOGOFF).withTimeout(Duration.ofSeconds(30)),
                     Progress.NONE);
             assertTrue(result.ended());
             assertEquals(AppOutcome.Answer.OK, outcome(result, 1).answer());
@@ -155,7 +156,7 @@ class RoundTest {
     @Test
     void theInitiatorsOwnAppIsEndedButLeftToEndItself() {
         RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log), FakeApp.of(2, 0x280, AGREE, log)),
-                new RoundOptions(Reason.LOGOFF, Mode.MODERN, false, false, false, Duration.ofMillis(300), false, 2),
+                RoundOptions.of(Reason.LOGOFF).withTimeout(Duration.ofMillis(300)).withSelfPid(2),
                 Progress.NONE);
         assertTrue(result.ended());
         assertEquals(List.of("exit 1"), events("exit"));
