@@ -5,6 +5,7 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
+import dev.endsession.agent.hooks.ReducedSignals;
 import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.log.LogFile;
 import dev.endsession.agent.log.Logger;
@@ -82,6 +83,10 @@ public final class Agent {
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
                     coordinator.listenerNames().size(), attached ? ", attached" : "");
+        }
+        String reducedSignals = ReducedSignals.warning(System.getenv());
+        if (reducedSignals != null) {
+            log.warn(reducedSignals);
         }
     }
 

@@ -137,7 +137,9 @@ abstract class EndCommand implements Callable<Integer> {
         String what = result.options().kind().name().toLowerCase(java.util.Locale.ROOT);
         if (result.ended()) {
             long gone = result.apps().stream().filter(AppOutcome::terminated).count();
+            long exited = result.apps().stream().filter(app -> app.exit() == AppOutcome.Exit.DURING_CLEANUP).count();
             out.println("The " + what + " went ahead: " + gone + " of " + result.apps().size() + " apps terminated"
+                    + (exited > 0 ? " (" + exited + " exited on their own during their cleanup)" : "")
                     + (result.options().notifyOnly() ? " (another session: notifications only)" : "") + ".");
             return;
         }

@@ -154,6 +154,23 @@ class RoundTest {
     }
 
     @Test
+    void anAppThatHangsUpInItsCleanupIsLeftToExitOnItsOwnNotKilled() {
+        for (boolean force : List.of(false, true)) {
+            log.clear();
+            RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log),
+                    FakeApp.of(2, 0x280, FakeApp.Does.EXITS_IN_CLEANUP, log)),
+                    options(Reason.LOGOFF, Mode.MODERN, force, false, false, false), Progress.NONE);
+            assertTrue(result.ended());
+            assertEquals(List.of("exit 1"), events("exit"));
+            assertEquals(List.of("await 2"), events("await"));
+            assertEquals(List.of(), events("kill"), "nobody signalled");
+            assertEquals(AppOutcome.Exit.DURING_CLEANUP, outcome(result, 2).exit());
+            assertTrue(outcome(result, 2).terminated(), "verified gone");
+            assertEquals(AppOutcome.Exit.TERMINATED, outcome(result, 1).exit());
+        }
+    }
+
+    @Test
     void theInitiatorsOwnAppIsEndedButLeftToEndItself() {
         RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log), FakeApp.of(2, 0x280, AGREE, log)),
                 RoundOptions.of(Reason.LOGOFF).withTimeout(Duration.ofMillis(300)).withSelfPid(2),
