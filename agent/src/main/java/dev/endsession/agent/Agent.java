@@ -7,13 +7,16 @@ import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.hooks.ReducedSignals;
 import dev.endsession.agent.hooks.ShutdownHookReport;
+import dev.endsession.agent.log.LogFile;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.agent.plugins.PluginFinder;
 import dev.endsession.agent.prompt.PromptChooser;
+import dev.endsession.agent.roundlog.RoundRecord;
 import dev.endsession.agent.rules.Rules;
 import dev.endsession.api.EndSessionListener;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
@@ -41,11 +44,15 @@ public final class Agent {
     public static synchronized void start(String text, Instrumentation instrumentation, boolean attached,
             Startup startup) {
         OptionParser.Parsed parsed = OptionParser.parse(text, defaultName());
-        // One line per bad option, on stderr, before anything else: the user must see these.
-        for (String error : parsed.errors()) {
-            System.err.println("endsession: " + error);
-        }
         AgentOptions options = parsed.options();
+        String logFileError = running ? null : logTo(options);
+        // One line per bad option, on stderr (and in the log file), before anything else: the user must see these.
+        for (String error : parsed.errors()) {
+            LoggerFactory.problem("endsession: " + error);
+        }
+        if (logFileError != null) {
+            LoggerFactory.problem("endsession: " + logFileError);
+        }
         if (running) {
             System.err.println("endsession: the agent is already running in this JVM; nothing to do");
             return;
@@ -53,6 +60,7 @@ public final class Agent {
         LoggerFactory.setLevel(options.log());
         Logger log = LoggerFactory.getLogger("endsession");
         Coordinator coordinator = new Coordinator(policy(options));
+        coordinator.observe(new RoundRecord());
         if (!startup.beginListeners()) {
             return; // the JVM exits before any listener existed: nothing to start, nothing to clean up
         }
@@ -83,6 +91,16 @@ public final class Agent {
         String reducedSignals = ReducedSignals.warning(System.getenv());
         if (reducedSignals != null) {
             log.warn(reducedSignals);
+        }
+    }
+
+    /** Sends the log to the file {@code log-file} names, if any. @return the option's error, or null */
+    private static String logTo(AgentOptions options) {
+        try {
+            LogFile.choose(options.logFile(), options.name()).ifPresent(LoggerFactory::logToFile);
+            return null;
+        } catch (InvalidPathException e) {
+            return "option log-file='" + options.logFile() + "' is not valid (" + e.getReason() + "); using stderr";
         }
     }
 

@@ -21,10 +21,11 @@ import java.util.Optional;
  * @param exitBudget how long cleanups may take when the JVM exits on its own (SIGTERM, System.exit)
  * @param appId the app's desktop file id on Linux ({@code org.example.Notes} for
  *     {@code org.example.Notes.desktop}); empty: found by the Linux bridge (docs/linux.md)
+ * @param logFile {@code log-file}: a path, {@code default} or {@code stderr}; empty if not given
  */
 public record AgentOptions(String name, int level, PromptMode prompt, BridgeMode bridge, Optional<Path> plugins,
         Optional<Path> rules, String log, boolean service, Duration budget, Counted onFailure, Counted onHang,
-        Duration exitBudget, String appId) {
+        Duration exitBudget, String appId, String logFile) {
 
     /** Default shutdown level of an application on Windows. */
     public static final int DEFAULT_LEVEL = 0x280;
@@ -41,6 +42,6 @@ public record AgentOptions(String name, int level, PromptMode prompt, BridgeMode
     /** @return every option at its default, named {@code name} */
     public static AgentOptions defaults(String name) {
         return new AgentOptions(name, DEFAULT_LEVEL, PromptMode.AUTO, BridgeMode.AUTO, Optional.empty(), Optional.empty(),
-                "warn", false, Duration.ofSeconds(1), Counted.ALLOW, Counted.ALLOW, Duration.ofSeconds(5), "");
+                "warn", false, Duration.ofSeconds(1), Counted.ALLOW, Counted.ALLOW, Duration.ofSeconds(5), "", "");
     }
 }

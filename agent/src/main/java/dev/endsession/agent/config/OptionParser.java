@@ -27,7 +27,7 @@ import java.util.Set;
 public final class OptionParser {
 
     static final Set<String> KEYS = Set.of("name", "level", "prompt", "bridge", "plugins", "rules", "log", "service",
-            "budget", "on-failure", "on-hang", "exit-budget", "config", "app-id");
+            "budget", "on-failure", "on-hang", "exit-budget", "config", "app-id", "log-file");
     private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug");
 
     /**
@@ -69,7 +69,8 @@ public final class OptionParser {
                 v.choice("on-failure", Counted.class, d.onFailure()),
                 v.choice("on-hang", Counted.class, d.onHang()),
                 v.duration("exit-budget", d.exitBudget()),
-                v.appId());
+                v.appId(),
+                v.text("log-file", d.logFile()));
         return new Parsed(options, List.copyOf(errors));
     }
 

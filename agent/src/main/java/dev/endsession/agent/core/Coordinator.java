@@ -47,6 +47,7 @@ public final class Coordinator implements AutoCloseable {
     private RoundState state = RoundState.IDLE;
     private List<String> blockReasons = List.of();
     private volatile Consumer<Set<Reason>> endStarting;
+    private volatile RoundObserver observer = RoundObserver.NONE;
 
     public Coordinator(Policy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -70,6 +71,11 @@ public final class Coordinator implements AutoCloseable {
      */
     public void onEndStarting(Consumer<Set<Reason>> action) {
         this.endStarting = action;
+    }
+
+    /** @param observer told each query's, end's and cancel's report (the agent's round record) */
+    public void observe(RoundObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     /** @return the names of the registered listeners, lowest order first */
@@ -143,7 +149,9 @@ public final class Coordinator implements AutoCloseable {
         if (vetoed) {
             LOG.info("Vetoed {}: {}", why, reasonsGiven);
         }
-        return new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+        QueryReport report = new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
+        observer.queried(report);
+        return report;
     }
 
     /**
@@ -225,6 +233,7 @@ public final class Coordinator implements AutoCloseable {
             state = RoundState.ENDED;
         }
         endReport = report;
+        observer.ended(event.reasons(), report);
         endDone.countDown();
         return report;
     }
@@ -243,6 +252,7 @@ public final class Coordinator implements AutoCloseable {
             state = RoundState.CANCELLED;
             blockReasons = List.of();
         }
+        observer.cancelled(immutable(reasons));
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
         for (Listeners.Entry entry : listeners.ascending()) {
             Future<?> call = onWorkers.tell(entry, event);

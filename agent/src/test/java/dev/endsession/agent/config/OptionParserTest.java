@@ -26,7 +26,7 @@ class OptionParserTest {
     void everyContractOptionIsRead() {
         AgentOptions o = OptionParser.parse(
                 "name=Notes,level=0x300,prompt=console,bridge=bus,plugins=/p,rules=/r.rules,log=debug,service=true,"
-                        + "budget=250ms,on-failure=veto,on-hang=veto,exit-budget=2s", "app").options();
+                        + "budget=250ms,on-failure=veto,on-hang=veto,exit-budget=2s,log-file=/var/log/notes.log", "app").options();
         assertEquals("Notes", o.name());
         assertEquals(0x300, o.level());
         assertEquals(PromptMode.CONSOLE, o.prompt());
@@ -39,6 +39,7 @@ class OptionParserTest {
         assertEquals(Counted.VETO, o.onFailure());
         assertEquals(Counted.VETO, o.onHang());
         assertEquals(Duration.ofSeconds(2), o.exitBudget());
+        assertEquals("/var/log/notes.log", o.logFile());
     }
 
     @Test

@@ -46,13 +46,13 @@ final class ModelSession implements AutoCloseable {
     static AgentOptions options() {
         AgentOptions d = AgentOptions.defaults("notes");
         return new AgentOptions(d.name(), d.level(), d.prompt(), d.bridge(), d.plugins(), d.rules(), d.log(), d.service(),
-                Duration.ofSeconds(10), d.onFailure(), d.onHang(), Duration.ofSeconds(20), d.appId());
+                Duration.ofSeconds(10), d.onFailure(), d.onHang(), Duration.ofSeconds(20), d.appId(), d.logFile());
     }
 
     static AgentOptions options(int level, boolean service) {
         AgentOptions d = options();
         return new AgentOptions(d.name(), level, d.prompt(), d.bridge(), d.plugins(), d.rules(), d.log(), service,
-                d.budget(), d.onFailure(), d.onHang(), d.exitBudget(), d.appId());
+                d.budget(), d.onFailure(), d.onHang(), d.exitBudget(), d.appId(), d.logFile());
     }
 
     /** @return the agent's hidden window, found as the system finds it: by its class */

@@ -1,0 +1,2 @@
+/** A recorder and its EndSession listener, tested with the testkit on JUnit 5.10. */
+package com.example.recorder;
