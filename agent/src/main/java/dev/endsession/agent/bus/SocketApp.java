@@ -87,12 +87,15 @@ public final class SocketApp implements App {
 
     /**
      * @return what the app said about itself; for an app that never answered {@link #hello()}, a
-     *     stand-in with its pid, state {@code not-responding} and the default level
+     *     stand-in with its pid, the name its command line gives, state {@code not-responding} and the default level
      */
     public Message.Info info() {
         Message.Info said = info;
-        return said != null ? said : new Message.Info(address.pid(), "(not responding)", DEFAULT_LEVEL, "not-responding",
-                List.of(), false);
+        if (said != null) {
+            return said;
+        }
+        String name = ProcessNames.of(address.pid()).orElse("(not responding)");
+        return new Message.Info(address.pid(), name, DEFAULT_LEVEL, "not-responding", List.of(), false);
     }
 
     /** @return where the app listens */
@@ -122,7 +125,12 @@ public final class SocketApp implements App {
 
     @Override
     public Answer query(Set<Reason> reasons, Duration timeout) throws IOException {
-        Message.Answer answer = ask(new Message.Query(reasons, timeout.toMillis(), true), Message.Answer.class);
+        return query(reasons, timeout, true);
+    }
+
+    @Override
+    public Answer query(Set<Reason> reasons, Duration timeout, boolean interactionAllowed) throws IOException {
+        Message.Answer answer = ask(new Message.Query(reasons, timeout.toMillis(), interactionAllowed), Message.Answer.class);
         return new Answer(answer.vetoed(), answer.blockReasons(), answer.hungListeners());
     }
 
