@@ -31,10 +31,12 @@ public final class SwingPrompt implements RoundAwarePrompt {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.prompt");
 
     private final String appName;
+    private final ScreenSlots slots;
 
     /** @param appName the application's name, shown in the dialog */
     public SwingPrompt(String appName) {
         this.appName = appName;
+        this.slots = ScreenSlots.ofSession(System.getenv());
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class SwingPrompt implements RoundAwarePrompt {
         return (question, timeout, ifNoAnswer) -> ask(wording, question, timeout, ifNoAnswer);
     }
 
-    private static Answer ask(Wording wording, String question, Duration timeout, Answer ifNoAnswer) {
+    private Answer ask(Wording wording, String question, Duration timeout, Answer ifNoAnswer) {
         if (SwingUtilities.isEventDispatchThread()) {
             // Waiting here would freeze the very thread the dialog needs.
             LOG.warn("A prompt was asked on the Swing event thread; answering {} without showing it", ifNoAnswer);
@@ -63,7 +65,7 @@ public final class SwingPrompt implements RoundAwarePrompt {
             if (!chosen.isDone()) {
                 try {
                     shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete,
-                            button -> LOG.debug("The prompt is on the screen, the keyboard focus on '{}'", button)));
+                            button -> LOG.debug("The prompt is on the screen, the keyboard focus on '{}'", button), slots));
                 } catch (RuntimeException | Error e) {
                     chosen.completeExceptionally(e); // no dialog: answer now, not at the timeout
                 }
