@@ -32,6 +32,7 @@ public final class SocketApp implements App {
     private final FrameWriter out;
     private final Endpoint.Address address;
     private volatile Message.Info info;
+    private volatile Message.Info standIn;
 
     private SocketApp(SocketChannel channel, Endpoint.Address address) {
         this.channel = channel;
@@ -94,8 +95,13 @@ public final class SocketApp implements App {
         if (said != null) {
             return said;
         }
-        String name = ProcessNames.of(address.pid()).orElse("(not responding)");
-        return new Message.Info(address.pid(), name, DEFAULT_LEVEL, "not-responding", List.of(), false);
+        Message.Info standIn = this.standIn;
+        if (standIn == null) { // read once: the command line of a frozen process does not change
+            String name = ProcessNames.of(address.pid()).orElse("(not responding)");
+            standIn = new Message.Info(address.pid(), name, DEFAULT_LEVEL, "not-responding", List.of(), false);
+            this.standIn = standIn;
+        }
+        return standIn;
     }
 
     /** @return where the app listens */

@@ -79,7 +79,9 @@ final class Failures {
         }
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             String first = unmatched.getUnmatched().get(0);
-            return (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'";
+            List<String> near = unmatched.getSuggestions();
+            return (first.startsWith("-") ? "unknown option '" : "unexpected argument '") + first + "'"
+                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?");
         }
         return lowerFirst(text);
     }

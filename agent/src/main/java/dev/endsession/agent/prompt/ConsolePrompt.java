@@ -57,13 +57,14 @@ public final class ConsolePrompt implements RoundAwarePrompt {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             return ifNoAnswer;
         }
+        Instant due = Instant.now().plus(timeout); // opening the terminal comes out of the user's time
         Optional<Terminal> terminal = terminals.get();
         if (terminal.isEmpty()) {
             LOG.info("No terminal to ask '{}' on (or not in the foreground); answering {}", question, ifNoAnswer);
             return ifNoAnswer;
         }
         try (Terminal term = terminal.get()) {
-            return converse(term, wording, question, Instant.now().plus(timeout), ifNoAnswer);
+            return converse(term, wording, question, due, ifNoAnswer);
         } catch (IOException e) {
             LOG.warn("The terminal failed ({}); answering {}", e.toString(), ifNoAnswer);
             return ifNoAnswer;

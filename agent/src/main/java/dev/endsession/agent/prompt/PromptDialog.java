@@ -142,17 +142,17 @@ final class PromptDialog {
 
     /** Puts the dialog where it hides no other prompt of the session (centred if that cannot be known). */
     private void place(ScreenSlots slots) {
+        if (slots != null) {
+            try {
+                Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+                slot = slots.claim(dialog.getSize(), screen);
+                dialog.setLocation(slot.place().getLocation()); // one move, before the window is shown
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("The prompt is centred: its place could not be shared ({})", e.toString());
+            }
+        }
         dialog.setLocationRelativeTo(null);
-        if (slots == null) {
-            return;
-        }
-        try {
-            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-            slot = slots.claim(dialog.getSize(), screen);
-            dialog.setLocation(slot.place().getLocation());
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("The prompt is centred: its place could not be shared ({})", e.toString());
-        }
     }
 
     /** Stops the countdown, removes the dialog and gives its place back; safe to call twice. */

@@ -46,6 +46,9 @@ public final class SwingPrompt implements RoundAwarePrompt {
     }
 
     private Answer ask(Wording wording, String question, Duration timeout, Answer ifNoAnswer) {
+        // The answer is due a fixed time from now: what follows (AWT's first look at the display can take
+        // a few hundred milliseconds) comes out of the user's time, never on top of the round's deadline.
+        Instant due = timeout == null ? Instant.now() : Instant.now().plus(timeout);
         if (SwingUtilities.isEventDispatchThread()) {
             // Waiting here would freeze the very thread the dialog needs.
             LOG.warn("A prompt was asked on the Swing event thread; answering {} without showing it", ifNoAnswer);
@@ -60,7 +63,6 @@ public final class SwingPrompt implements RoundAwarePrompt {
         }
         CompletableFuture<Answer> chosen = new CompletableFuture<>();
         AtomicReference<PromptDialog> shown = new AtomicReference<>();
-        Instant due = Instant.now().plus(timeout);
         SwingUtilities.invokeLater(() -> {
             if (!chosen.isDone()) {
                 try {
@@ -72,7 +74,7 @@ public final class SwingPrompt implements RoundAwarePrompt {
             }
         });
         try {
-            Answer answer = chosen.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Answer answer = chosen.get(Math.max(0, Duration.between(Instant.now(), due).toNanos()), TimeUnit.NANOSECONDS);
             LOG.info("Answered {} to '{}'", answer, question);
             return answer;
         } catch (TimeoutException e) {

@@ -107,6 +107,8 @@ class CliDetailsTest {
             assertEquals(Cli.USAGE, run("status", "--bogus"));
             assertEquals("endsession: unknown option '--bogus'", err.toString().lines().findFirst().orElse(""));
             assertEquals(2, err.toString().lines().count(), err.toString());
+            assertEquals(Cli.USAGE, run("logof"));
+            assertTrue(err.toString().startsWith("endsession: unexpected argument 'logof'; did you mean logoff"), err.toString());
             assertEquals(Cli.USAGE, run());
             assertEquals(2, err.toString().lines().count(), err.toString());
             assertTrue(err.toString().contains("Try 'java -jar endsession-agent.jar --help'"), err.toString());

@@ -43,21 +43,24 @@ class SideBySideIT {
     void twoAppsPromptsAtOnceAreBothVisibleAndDoNotOverlap() throws Exception {
         Xvfb.requireDisplay();
         try (BusSession session = new BusSession(dir)) {
-            TestJvm notes = session.app("default", "name=notes,prompt=swing", List.of(PromptingListener.class),
+            TestJvm notes = session.app("default", "name=notes,prompt=swing,log=debug", List.of(PromptingListener.class),
                     "-Dendsession.test.ask=90");
-            TestJvm journal = session.app("default", "name=journal,prompt=swing", List.of(PromptingListener.class),
+            TestJvm journal = session.app("default", "name=journal,prompt=swing,log=debug", List.of(PromptingListener.class),
                     "-Dendsession.test.ask=90");
             CompletableFuture<BusSession.Run> round = CompletableFuture.supplyAsync(
                     () -> session.cli("logoff", "--timeout", "100s"));
 
-            List<Xvfb.Window> prompts = awaitPrompts(2);
+            awaitPrompts(2);
             Path shot = screenshot("two-prompts.png");
+            List<Xvfb.Window> prompts = Xvfb.windowsNamed(": Log off?"); // where they are once drawn, as the screenshot shows them
+            assertEquals(2, prompts.size(), prompts.toString());
 
             assertEquals(List.of("journal: Log off?", "notes: Log off?"),
                     prompts.stream().map(Xvfb.Window::name).sorted().toList(), "each prompt names its app");
             Rectangle a = prompts.get(0).bounds();
             Rectangle b = prompts.get(1).bounds();
-            assertFalse(a.intersects(b), "the prompts overlap: " + a + " and " + b + "; see " + shot);
+            assertFalse(a.intersects(b), "the prompts overlap: " + a + " and " + b + "; see " + shot + "\n" + notes.stderr()
+                    + journal.stderr());
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
             assertTrue(screen.contains(a) && screen.contains(b), a + " and " + b + " on the screen " + screen + "; see " + shot);
             BufferedImage image = ImageIO.read(shot.toFile());
