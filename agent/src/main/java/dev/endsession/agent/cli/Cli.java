@@ -30,7 +30,7 @@ public final class Cli implements Runnable {
     public static final int FAILURE = 3;
 
     /** What {@code --session} expects, in the words of the session directory's rule. */
-    static final String SESSION_NAME = "a session name: letters, digits, '.', '_' and '-', at most 64";
+    static final String SESSION_NAME = "a session name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -147,7 +147,8 @@ abstract class EndCommand implements Callable<Integer> {
 
     /** @return e.g. {@code notes (pid 42): Unsaved changes}, or {@code notes (pid 42): not responding (...)} */
     static String blocker(AppOutcome app) {
-        return ProgressPrinter.who(app) + ": " + (app.answer() == AppOutcome.Answer.HUNG
-                ? "not responding (" + app.reason() + ")" : app.reason());
+        String reason = app.reason();
+        boolean unsaid = app.answer() == AppOutcome.Answer.HUNG && !reason.startsWith("not responding");
+        return ProgressPrinter.who(app) + ": " + (unsaid ? "not responding (" + reason + ")" : reason);
     }
 }
