@@ -14,6 +14,8 @@ final class Bridges {
     private static final Logger LOG = LoggerFactory.getLogger("endsession");
     static final String WINDOWS = "dev.endsession.agent.windows.WindowsBridge";
     static final String BUS = "dev.endsession.agent.bus.BusBridge";
+    /** Interim, until the Linux bridge exists: the bus with XSMP beside it. */
+    static final String LINUX = "dev.endsession.agent.linux.xsmp.XsmpBesideBus";
 
     private Bridges() {
     }
@@ -23,12 +25,16 @@ final class Bridges {
             case NONE -> Bridge.None.INSTANCE;
             case WINDOWS -> load(WINDOWS);
             case BUS -> load(BUS);
-            case AUTO -> load(onWindows() ? WINDOWS : BUS);
+            case AUTO -> load(onWindows() ? WINDOWS : onLinux() ? LINUX : BUS);
         };
     }
 
     static boolean onWindows() {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    static boolean onLinux() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     private static Bridge load(String className) {

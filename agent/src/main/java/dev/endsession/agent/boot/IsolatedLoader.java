@@ -146,7 +146,15 @@ final class IsolatedLoader extends ClassLoader {
             if (nested == null) {
                 throw new IOException("the agent jar has no " + JNA_JAR);
             }
-            File file = NestedJar.extract(jar, nested);
+            JarEntry recorded = jar.getJarEntry(JNA_JAR + ".sha256"); // written by the build beside the nested jar
+            if (recorded == null) {
+                throw new IOException("the agent jar has no " + JNA_JAR + ".sha256 to check its JNA jar against");
+            }
+            String sha256;
+            try (InputStream in = jar.getInputStream(recorded)) {
+                sha256 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            File file = NestedJar.extract(jar, nested, sha256);
             jna = new JarFile(file, false);
             jnaUrl = "jar:" + file.toURI() + "!/";
         }

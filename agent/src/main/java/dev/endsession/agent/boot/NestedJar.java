@@ -4,85 +4,198 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.zip.CRC32;
+import java.util.stream.Stream;
 
 /**
- * A jar kept inside the agent jar: JNA's, which only Windows uses. As a thousand entries of the
- * agent jar, the JVM would index them at every start, on every system (about 5 ms here); as one
- * entry it costs nothing until the first JNA class is asked for. A {@link JarFile} needs a file, so
- * the nested jar is copied out on first use:
+ * A jar kept inside the agent jar: JNA's. As a thousand entries of the agent jar, the JVM would
+ * index them at every start, on every system (about 5 ms here); as one entry it costs nothing until
+ * the first JNA class is asked for. A {@link JarFile} needs a file, so the nested jar is copied out
+ * on first use, on every system the same way:
  * <ul>
- *   <li>on Windows into the user's temp directory (per-user there), one copy per content, named by
- *       its CRC and size, verified before reuse: Windows cannot delete a file the JVM still holds
- *       open, so a copy per JVM would be left behind at every exit;</li>
- *   <li>elsewhere a fresh private file per JVM, deleted at exit (a shared {@code /tmp} is no place
- *       to reuse a file another user may have put there).</li>
+ *   <li>into a {@link PrivateDirectory} of this user, one copy per content, named by its SHA-256;</li>
+ *   <li>verified against the SHA-256 the build recorded inside the agent jar (CRC32 and size could be forged),
+ *       before reuse and again once it is locked;</li>
+ *   <li>written as {@code .part} and then moved into place, retried while an antivirus scanner holds it;</li>
+ *   <li>kept under a shared lock for as long as the JVM runs: on Windows the lock is mandatory, so no
+ *       process can rewrite the copy after it was checked, while other JVMs still read it;</li>
+ *   <li>copies of other contents (older agent versions) and stale {@code .part} files are removed.</li>
  * </ul>
  */
 final class NestedJar {
 
-    private static final String NAME = "endsession-jna";
+    private static final String NAME = "jna-";
+    private static final int MOVE_TRIES = 8;
+    private static final Duration STALE_PART = Duration.ofMinutes(10);
+    /** The locked copies of this JVM, by path: released only when it exits (a JVM cannot lock one file twice). */
+    private static final Map<Path, FileChannel> HELD = new HashMap<>();
+
+    /** Moves a written copy into place; a scanner may hold either file for a moment. */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path from, Path to) throws IOException;
+    }
+
+    static final Mover ATOMIC = (from, to) -> Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 
     private NestedJar() {
     }
 
-    /** @return a file holding {@code entry} of {@code outer}, for this JVM's use */
-    static File extract(JarFile outer, JarEntry entry) throws IOException {
-        if (System.getProperty("os.name", "").startsWith("Windows")) {
-            return cached(outer, entry, Path.of(System.getProperty("java.io.tmpdir")));
-        }
-        Path copy = Files.createTempFile(NAME, ".jar"); // mode 0600 on POSIX
-        copy.toFile().deleteOnExit();
-        write(outer, entry, copy);
-        return copy.toFile();
+    /** @param sha256 the entry's SHA-256 as the build recorded it (hex) @return a file holding {@code entry}, checked */
+    static File extract(JarFile outer, JarEntry entry, String sha256) throws IOException {
+        return cached(outer, entry, sha256, PrivateDirectory.forThisUser(), ATOMIC);
     }
 
-    /**
-     * One copy per content in {@code directory}, written under a temporary name and renamed, so no
-     * JVM opens a half-written copy; a copy that does not match is written again.
-     */
-    static File cached(JarFile outer, JarEntry entry, Path directory) throws IOException {
-        Path target = directory.resolve(NAME + "-" + Long.toHexString(entry.getCrc()) + "-" + entry.getSize() + ".jar");
-        if (matches(target, entry)) {
-            return target.toFile();
+    /** One copy per content in {@code directory}, written under a temporary name and moved, then locked and checked. */
+    static synchronized File cached(JarFile outer, JarEntry entry, String sha256, Path directory, Mover mover) throws IOException {
+        String expected = sha256.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!expected.matches("[0-9a-f]{64}")) {
+            throw new IOException("the agent jar records no valid SHA-256 for " + entry.getName() + ": '" + sha256 + "'");
         }
-        Path part = Files.createTempFile(directory, NAME, ".part");
-        try {
-            write(outer, entry, part);
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            if (!matches(target, entry)) { // else another JVM put the same copy there first, and holds it open
+        Path target = directory.resolve(NAME + expected.substring(0, 16) + ".jar");
+        FileChannel mine = HELD.remove(target);
+        if (mine != null) {
+            if (expected.equals(sha256Of(target))) {
+                HELD.put(target, mine);
+                return target.toFile();
+            }
+            mine.close(); // changed under an advisory lock (POSIX): written again below
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            if (!expected.equals(sha256Of(target))) {
+                write(outer, entry, expected, target, mover);
+            }
+            FileChannel locked = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            try {
+                locked.lock(0, Long.MAX_VALUE, true);
+                if (expected.equals(sha256Of(target))) {
+                    HELD.put(target, locked);
+                    removeOthers(directory, target);
+                    return target.toFile();
+                }
+            } catch (IOException e) {
+                locked.close();
                 throw e;
             }
+            locked.close(); // changed between the check and the lock: write it again, once
+        }
+        throw new IOException(target + " keeps changing after it was written; the agent does not load JNA from it");
+    }
+
+    private static void write(JarFile outer, JarEntry entry, String expected, Path target, Mover mover) throws IOException {
+        Path part = Files.createTempFile(target.getParent(), NAME, ".part"); // mode 0600 on POSIX
+        try {
+            String written;
+            try (InputStream in = new DigestInputStream(outer.getInputStream(entry), sha256());
+                    OutputStream out = Files.newOutputStream(part)) {
+                in.transferTo(out);
+                written = HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            }
+            if (!written.equals(expected)) {
+                throw new IOException(entry.getName() + " in the agent jar has SHA-256 " + written + ", the build recorded " + expected
+                        + ": the agent jar is damaged");
+            }
+            moveWithRetries(part, target, expected, mover);
         } finally {
             Files.deleteIfExists(part);
         }
-        return target.toFile();
     }
 
-    private static boolean matches(Path copy, JarEntry entry) throws IOException {
-        if (!Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) || Files.size(copy) != entry.getSize()) {
-            return false;
+    private static void moveWithRetries(Path part, Path target, String expected, Mover mover) throws IOException {
+        for (int tries = 1; ; tries++) {
+            try {
+                mover.move(part, target);
+                return;
+            } catch (AccessDeniedException | java.nio.file.FileAlreadyExistsException e) {
+                if (tries >= MOVE_TRIES) {
+                    throw e;
+                }
+            } catch (FileSystemException e) {
+                // Windows: "being used by another process" (a scanner, or another JVM holding the same content locked).
+                if (tries >= MOVE_TRIES || e.getClass() != FileSystemException.class) {
+                    throw e;
+                }
+            }
+            if (expected.equals(sha256Of(target))) {
+                return; // another JVM put the same copy there first, and holds it: that one does
+            }
+            pause(tries);
         }
-        CRC32 crc = new CRC32();
-        try (InputStream in = Files.newInputStream(copy)) {
+    }
+
+    private static void pause(int tries) throws IOException {
+        try {
+            Thread.sleep(25L << Math.min(tries, 5)); // 50 ms .. 800 ms: a scanner lets go within a second or two
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the JNA copy to be free", e);
+        }
+    }
+
+    /** Best effort: another JVM may still hold an old copy open (Windows then refuses the delete). */
+    private static void removeOthers(Path directory, Path keep) {
+        Instant stale = Instant.now().minus(STALE_PART);
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean oldCopy = name.startsWith(NAME) && name.endsWith(".jar") && !file.equals(keep);
+                boolean stalePart = name.startsWith(NAME) && name.endsWith(".part")
+                        && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(FileTime.from(stale)) < 0;
+                if (oldCopy || stalePart) {
+                    try {
+                        Files.deleteIfExists(file);
+                    } catch (IOException inUse) {
+                        // left for a later JVM
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // nothing to clean, or not now
+        }
+    }
+
+    /** @return the file's SHA-256 in hex, or {@code null} if it is not a regular file */
+    static String sha256Of(Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        return HexFormat.of().formatHex(digest(file));
+    }
+
+    private static byte[] digest(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[65536];
             for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                crc.update(buffer, 0, n);
+                digest.update(buffer, 0, n);
             }
         }
-        return crc.getValue() == entry.getCrc();
+        return digest.digest();
     }
 
-    private static void write(JarFile outer, JarEntry entry, Path file) throws IOException {
-        try (InputStream in = outer.getInputStream(entry); OutputStream out = Files.newOutputStream(file)) {
-            in.transferTo(out);
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -79,9 +79,7 @@ abstract class EndCommand implements Callable<Integer> {
         CommandLine cli = spec.commandLine();
         Duration hung = hungTimeout(cli);
         if (WindowsExit.applies(root.env, System.getProperty("os.name", ""))) {
-            return WindowsExit.request(kind(), force, forceIfHung, yes,
-                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
-                    cli.getOut(), cli.getErr());
+            return onWindows(cli);
         }
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
@@ -105,6 +103,19 @@ abstract class EndCommand implements Callable<Integer> {
         }
         out.flush();
         return result.ended() ? Cli.ENDED : Cli.CANCELLED;
+    }
+
+    /** The real Windows session: options it cannot honour are refused, not ignored. */
+    private int onWindows(CommandLine cli) {
+        java.util.Set<String> given = new java.util.HashSet<>();
+        cli.getParseResult().matchedOptions().forEach(option -> given.add(option.longestName()));
+        java.util.Optional<String> refused = WindowsExit.refusal(given);
+        if (refused.isPresent()) {
+            throw new CommandLine.ParameterException(cli, refused.get()); // bad usage: one line, a hint, JSON with --json
+        }
+        return WindowsExit.request(new WindowsExit.Request(kind(), force, forceIfHung, yes, json),
+                new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
+                cli.getOut(), cli.getErr(), WindowsExit.WINDOWS);
     }
 
     private Duration hungTimeout(CommandLine cli) {

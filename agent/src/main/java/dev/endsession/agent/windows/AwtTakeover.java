@@ -1,5 +1,6 @@
 package dev.endsession.agent.windows;
 
+import static dev.endsession.agent.windows.WinUserH.WM_CLOSE;
 import static dev.endsession.agent.windows.WinUserH.WM_ENDSESSION;
 import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
@@ -51,8 +52,8 @@ final class AwtTakeover implements Win32Port.WindowCreated {
             if (TOOLKIT_CLASS.equals(port.className(hwnd))) {
                 takeOver(hwnd);
             }
-        } catch (Win32Failure e) {
-            LOG.debug("Could not read the class of a new window: {}", e.getMessage());
+        } catch (Win32Failure | LinkageError e) {
+            LOG.debug("Could not read the class of a new window: {}", e.toString());
         }
     }
 
@@ -66,17 +67,15 @@ final class AwtTakeover implements Win32Port.WindowCreated {
                 case WM_QUERYENDSESSION -> 1;
                 // AWT did not raise SIGTERM, so its own procedure would ignore this too; the agent's window ends the JVM.
                 case WM_ENDSESSION -> 0;
+                // taskkill's WM_CLOSE: the agent's window answers it; DefWindowProc would destroy AWT's toolkit window meanwhile.
+                case WM_CLOSE -> 0;
                 default -> awt.call(h, message, wParam, lParam);
             });
             LOG.debug("Took over the end-of-session answer of AWT's toolkit window");
-        } catch (Win32Failure e) {
+        } catch (Win32Failure | LinkageError e) {
+            // A LinkageError too (a function this user32 lacks): reported, never fatal to the window thread.
             taken.remove(hwnd);
-            LOG.warn("Could not take over AWT's toolkit window ({}); AWT will start the JVM's exit at the query", e.getMessage());
+            LOG.warn("Could not take over AWT's toolkit window ({}); AWT will start the JVM's exit at the query", e.toString());
         }
-    }
-
-    /** @return how many toolkit windows were taken over */
-    int taken() {
-        return taken.size();
     }
 }

@@ -7,7 +7,6 @@ import static dev.endsession.agent.windows.WinConH.CTRL_SHUTDOWN_EVENT;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
-import java.time.Duration;
 import java.util.EnumSet;
 
 /**
@@ -26,11 +25,11 @@ final class ConsoleEvents implements Win32Port.ConsoleHandler {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.windows");
 
     private final Ending ending;
-    private final Duration budget;
+    private final Budgets.End budget;
     private final boolean service;
 
     /** @param budget how long the cleanups and the JVM's exit may take before the handler returns */
-    ConsoleEvents(Ending ending, Duration budget, boolean service) {
+    ConsoleEvents(Ending ending, Budgets.End budget, boolean service) {
         this.ending = ending;
         this.budget = budget;
         this.service = service;
@@ -53,10 +52,5 @@ final class ConsoleEvents implements Win32Port.ConsoleHandler {
         }
         ending.run(EnumSet.of(reason), budget);
         return true;
-    }
-
-    /** @return whether this handler treats the process as a service */
-    boolean service() {
-        return service;
     }
 }

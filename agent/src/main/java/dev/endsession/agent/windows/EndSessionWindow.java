@@ -1,6 +1,8 @@
 package dev.endsession.agent.windows;
 
 import static dev.endsession.agent.windows.WinUserH.MAX_STR_BLOCKREASON;
+import static dev.endsession.agent.windows.WinUserH.WM_CLOSE;
+import static dev.endsession.agent.windows.WinUserH.WM_DESTROY;
 import static dev.endsession.agent.windows.WinUserH.WM_ENDSESSION;
 import static dev.endsession.agent.windows.WinUserH.WM_QUERYENDSESSION;
 
@@ -9,6 +11,7 @@ import dev.endsession.agent.core.QueryReport;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,6 +29,9 @@ import java.util.Set;
  *     returning: Windows may end the process at any moment after the handler returns.
  *     {@code WM_ENDSESSION(FALSE)}: the round was cancelled; the reason is removed.
  *     (<a href="https://learn.microsoft.com/windows/win32/shutdown/wm-endsession">WM_ENDSESSION</a>)
+ * <li>{@code WM_CLOSE}: {@code taskkill} without /F sends it to every top-level window, hidden ones
+ *     too, and {@code DefWindowProc} would destroy this one, leaving the JVM deaf: handled instead as a
+ *     polite request to exit (<a href="https://learn.microsoft.com/windows/win32/winmsg/wm-close">WM_CLOSE</a>).
  * </ul>
  */
 final class EndSessionWindow implements Win32Port.WindowProc {
@@ -36,23 +42,26 @@ final class EndSessionWindow implements Win32Port.WindowProc {
     private final Coordinator coordinator;
     private final Budgets budgets;
     private final Ending ending;
+    private final Duration exitBudget;
     private boolean blocking; // only touched on the window thread
 
-    EndSessionWindow(Win32Port port, Coordinator coordinator, Budgets budgets, Ending ending) {
+    /** @param exitBudget how long the cleanups may take after a {@code WM_CLOSE}, when Windows is not waiting */
+    EndSessionWindow(Win32Port port, Coordinator coordinator, Budgets budgets, Ending ending, Duration exitBudget) {
         this.port = port;
         this.coordinator = coordinator;
         this.budgets = budgets;
         this.ending = ending;
+        this.exitBudget = exitBudget;
     }
 
     @Override
     public long call(long hwnd, int message, long wParam, long lParam) {
         try {
             return answer(hwnd, message, wParam, lParam);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             // Nothing may escape into Windows' call; the default answer agrees, as a window without the agent would.
             LOG.error("The end-of-session window failed on message 0x{}: {}", Integer.toHexString(message), e.toString());
-            return port.defWindowProc(hwnd, message, wParam, lParam);
+            return message == WM_CLOSE ? 0 : port.defWindowProc(hwnd, message, wParam, lParam);
         }
     }
 
@@ -63,13 +72,23 @@ final class EndSessionWindow implements Win32Port.WindowProc {
                 end(hwnd, wParam != 0, EndSessionFlags.decode(lParam));
                 yield 0;
             }
+            case WM_CLOSE -> {
+                ending.closeRequested(exitBudget);
+                yield 0; // not DefWindowProc: the window stays until the JVM exits
+            }
+            case WM_DESTROY -> {
+                blocking = false; // a block reason goes with its window
+                yield 0;
+            }
             default -> port.defWindowProc(hwnd, message, wParam, lParam);
         };
     }
 
     private boolean query(long hwnd, Set<Reason> reasons) {
-        // CRITICAL: Windows will not wait for anyone, so nobody should be asked to decide by hand.
-        QueryReport report = coordinator.query(reasons, Instant.now().plus(budgets.query()), !reasons.contains(Reason.CRITICAL));
+        // CRITICAL: Windows will not wait for anyone. CLOSE_APP: the Restart Manager expects the app to save without asking
+        // (https://learn.microsoft.com/windows/win32/rstmgr/guidelines-for-applications).
+        boolean mayAsk = !reasons.contains(Reason.CRITICAL) && !reasons.contains(Reason.CLOSE_APP);
+        QueryReport report = coordinator.query(reasons, Instant.now().plus(budgets.query()), mayAsk);
         if (report.vetoed()) {
             block(hwnd, blockText(report));
             return false;

@@ -1,6 +1,9 @@
 package dev.endsession.agent.windows;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,13 +39,23 @@ interface Win32Port {
     int currentThreadId();
 
     /**
-     * Registers a window class and creates a hidden <em>top-level</em> window of it (parent
-     * {@code NULL}, never {@code HWND_MESSAGE}: message-only windows get no
+     * {@code SystemParametersInfo(action)} for a timeout in milliseconds.
+     *
+     * @param action {@code SPI_GETHUNGAPPTIMEOUT} or {@code SPI_GETWAITTOKILLTIMEOUT}
+     * @return the value, or empty if this Windows does not have it
+     */
+    OptionalLong systemTimeoutMillis(int action);
+
+    /**
+     * Registers a window class (once per name) and creates a hidden <em>top-level</em> window of it
+     * (parent {@code NULL}, never {@code HWND_MESSAGE}: message-only windows get no
      * {@code WM_QUERYENDSESSION}), owned by the calling thread; also gives that thread a message queue.
      *
+     * @param title the name Windows shows for a blocking app
+     * @param iconOf an executable whose first icon the class gets, shown beside the title; none if it has none
      * @return the window's handle
      */
-    long createHiddenWindow(String className, String title, WindowProc proc);
+    long createHiddenWindow(String className, String title, Optional<Path> iconOf, WindowProc proc);
 
     /** {@code DefWindowProc}: what Windows does with a message the window does not handle itself. */
     long defWindowProc(long hwnd, int message, long wParam, long lParam);
@@ -71,7 +84,7 @@ interface Win32Port {
     /** Removes the window's block reason. Window thread. */
     void shutdownBlockReasonDestroy(long hwnd);
 
-    /** @return the window's block reason, or {@code null} if it has none */
+    /** @return the window's block reason, or {@code null} if it has none. Window thread. */
     String shutdownBlockReasonQuery(long hwnd);
 
     /** {@code SetProcessShutdownParameters(level, flags)}: when this process is asked, among all. */

@@ -3,6 +3,7 @@ package dev.endsession.agent.windows;
 import static dev.endsession.agent.windows.WinUserH.CHILDID_SELF;
 import static dev.endsession.agent.windows.WinUserH.EVENT_OBJECT_CREATE;
 import static dev.endsession.agent.windows.WinUserH.GWLP_WNDPROC;
+import static dev.endsession.agent.windows.WinUserH.GWL_WNDPROC;
 import static dev.endsession.agent.windows.WinUserH.MAX_STR_BLOCKREASON;
 import static dev.endsession.agent.windows.WinUserH.OBJID_WINDOW;
 import static dev.endsession.agent.windows.WinUserH.PM_NOREMOVE;
@@ -17,8 +18,10 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.Shell32;
 import com.sun.jna.platform.win32.User32;
 import com.sun.jna.platform.win32.WinDef.DWORD;
+import com.sun.jna.platform.win32.WinDef.HICON;
 import com.sun.jna.platform.win32.WinDef.HWND;
 import com.sun.jna.platform.win32.WinDef.LPARAM;
 import com.sun.jna.platform.win32.WinDef.LRESULT;
@@ -28,17 +31,23 @@ import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.platform.win32.WinUser;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.win32.W32APIOptions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
  * The real Win32 calls behind {@link Win32Port}, through JNA: jna-platform where it has the
  * function, {@link User32Ext}/{@link Kernel32Ext} where it does not. Only these calls; every
  * decision is in the logic classes. Callbacks are kept strongly referenced for as long as Windows
- * may call them (JNA frees a collected callback's native stub).
+ * may call them (JNA frees a collected callback's native stub). Right on x86, x64 and ARM64: every
+ * callback is stdcall ({@code CALLBACK}), and the window-procedure slot is reached through
+ * {@link WindowLongFunctions}.
  */
 final class Win32PortJNA implements Win32Port {
 
@@ -46,6 +55,7 @@ final class Win32PortJNA implements Win32Port {
     private static final Kernel32 KERNEL32 = Kernel32.INSTANCE;
     private static final User32Ext USER32_EXT = Native.load(User32Ext.DLL, User32Ext.class, W32APIOptions.DEFAULT_OPTIONS);
     private static final Kernel32Ext KERNEL32_EXT = Native.load(Kernel32Ext.DLL, Kernel32Ext.class, W32APIOptions.DEFAULT_OPTIONS);
+    private static final WindowLongFunctions WINDOW_LONG = WindowLongFunctions.forPointerSize(Native.POINTER_SIZE);
 
     private final Map<Object, Object> callbacks = new ConcurrentHashMap<>();
 
@@ -67,25 +77,43 @@ final class Win32PortJNA implements Win32Port {
     }
 
     @Override
-    public long createHiddenWindow(String className, String title, WindowProc proc) {
-        WinUser.WindowProc callback = (hwnd, message, wParam, lParam) ->
-                new LRESULT(proc.call(value(hwnd), message, wParam.longValue(), lParam.longValue()));
-        callbacks.put(className, callback);
-        WinUser.WNDCLASSEX windowClass = new WinUser.WNDCLASSEX();
-        windowClass.hInstance = KERNEL32.GetModuleHandle(null);
-        windowClass.lpfnWndProc = callback;
-        windowClass.lpszClassName = className;
-        if (USER32.RegisterClassEx(windowClass) == null) {
-            throw failure("RegisterClassEx");
+    public OptionalLong systemTimeoutMillis(int action) {
+        IntByReference millis = new IntByReference();
+        return USER32_EXT.SystemParametersInfo(action, 0, millis, 0) ? OptionalLong.of(millis.getValue() & 0xFFFFFFFFL)
+                : OptionalLong.empty();
+    }
+
+    @Override
+    public long createHiddenWindow(String className, String title, Optional<Path> iconOf, WindowProc proc) {
+        if (!callbacks.containsKey(className)) { // a window made again after it was destroyed keeps its class
+            WinUser.WindowProc callback = (hwnd, message, wParam, lParam) ->
+                    new LRESULT(proc.call(value(hwnd), message, wParam.longValue(), lParam.longValue()));
+            WinUser.WNDCLASSEX windowClass = new WinUser.WNDCLASSEX();
+            windowClass.hInstance = KERNEL32.GetModuleHandle(null);
+            windowClass.lpfnWndProc = callback;
+            windowClass.lpszClassName = className;
+            // The blocking-apps screen shows a hidden window's title and its class's icon.
+            iconOf.ifPresent(exe -> windowClass.hIcon = firstIcon(exe));
+            if (USER32.RegisterClassEx(windowClass) == null) {
+                throw failure("RegisterClassEx");
+            }
+            callbacks.put(className, callback);
         }
         // Parent NULL: a top-level window. Never HWND_MESSAGE: message-only windows get no broadcasts.
-        HWND hwnd = USER32.CreateWindowEx(0, className, title, 0, 0, 0, 0, 0, null, null, windowClass.hInstance, null);
+        HWND hwnd = USER32.CreateWindowEx(0, className, title, 0, 0, 0, 0, 0, null, null, KERNEL32.GetModuleHandle(null), null);
         if (hwnd == null) {
             throw failure("CreateWindowEx");
         }
         WinUser.MSG msg = new WinUser.MSG();
         USER32.PeekMessage(msg, null, 0, 0, PM_NOREMOVE); // makes sure the thread has a message queue
         return value(hwnd);
+    }
+
+    /** @return the executable's first large icon, or {@code null} if it has none (ExtractIconEx) */
+    private static HICON firstIcon(Path exe) {
+        HICON[] large = new HICON[1];
+        // https://learn.microsoft.com/windows/win32/api/shellapi/nf-shellapi-extracticonexw: returns the number extracted
+        return Shell32.INSTANCE.ExtractIconEx(exe.toString(), 0, large, null, 1) > 0 ? large[0] : null;
     }
 
     @Override
@@ -211,13 +239,13 @@ final class Win32PortJNA implements Win32Port {
 
     @Override
     public void watchWindowCreation(WindowCreated listener) {
-        WinUser.WinEventProc proc = (hook, event, hwnd, idObject, idChild, thread, time) -> {
-            if (hwnd != null && idObject.intValue() == OBJID_WINDOW && idChild.intValue() == CHILDID_SELF) {
+        User32Ext.WinEventProc proc = (hook, event, hwnd, idObject, idChild, thread, time) -> {
+            if (hwnd != null && idObject == OBJID_WINDOW && idChild == CHILDID_SELF) {
                 listener.created(value(hwnd));
             }
         };
         callbacks.put(listener, proc);
-        if (USER32.SetWinEventHook(EVENT_OBJECT_CREATE, EVENT_OBJECT_CREATE, null, proc, KERNEL32.GetCurrentProcessId(), 0,
+        if (USER32_EXT.SetWinEventHook(EVENT_OBJECT_CREATE, EVENT_OBJECT_CREATE, null, proc, KERNEL32.GetCurrentProcessId(), 0,
                 WINEVENT_OUTOFCONTEXT) == null) {
             callbacks.remove(listener);
             throw failure("SetWinEventHook");
@@ -261,17 +289,33 @@ final class Win32PortJNA implements Win32Port {
     @Override
     public void subclass(long hwnd, UnaryOperator<WindowProc> wrap) {
         HWND window = handle(hwnd);
-        Pointer previous = new Pointer(USER32.GetWindowLongPtr(window, GWLP_WNDPROC).longValue());
+        // Read first so a message that comes before SetWindowLong returns has somewhere to go; then its return value wins.
+        AtomicReference<Pointer> previous = new AtomicReference<>(windowProc(window));
         WindowProc original = (h, message, wParam, lParam) ->
-                USER32.CallWindowProc(previous, handle(h), message, new WPARAM(wParam), new LPARAM(lParam)).longValue();
+                USER32.CallWindowProc(previous.get(), handle(h), message, new WPARAM(wParam), new LPARAM(lParam)).longValue();
         WindowProc replacement = wrap.apply(original);
         WinUser.WindowProc callback = (h, message, wParam, lParam) ->
                 new LRESULT(replacement.call(value(h), message, wParam.longValue(), lParam.longValue()));
         callbacks.put(hwnd, callback);
-        if (USER32.SetWindowLongPtr(window, GWLP_WNDPROC, CallbackReference.getFunctionPointer(callback)) == null
-                && Native.getLastError() != 0) {
+        Pointer replaced = setWindowProc(window, CallbackReference.getFunctionPointer(callback));
+        if (replaced == null) { // the slot was never NULL for a live window: the call failed
             callbacks.remove(hwnd);
-            throw failure("SetWindowLongPtr");
+            throw failure(WINDOW_LONG.set);
         }
+        previous.set(replaced);
+    }
+
+    private static Pointer windowProc(HWND window) {
+        return switch (WINDOW_LONG) {
+            case PTR -> USER32_EXT.GetWindowLongPtr(window, GWLP_WNDPROC);
+            case LONG -> USER32_EXT.GetWindowLong(window, GWL_WNDPROC);
+        };
+    }
+
+    private static Pointer setWindowProc(HWND window, Pointer proc) {
+        return switch (WINDOW_LONG) {
+            case PTR -> USER32_EXT.SetWindowLongPtr(window, GWLP_WNDPROC, proc);
+            case LONG -> USER32_EXT.SetWindowLong(window, GWL_WNDPROC, proc);
+        };
     }
 }

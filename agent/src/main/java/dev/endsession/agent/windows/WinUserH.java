@@ -8,6 +8,10 @@ final class WinUserH {
     static final int WM_QUERYENDSESSION = 0x0011;
     /** @see <a href="https://learn.microsoft.com/windows/win32/shutdown/wm-endsession">WM_ENDSESSION</a> */
     static final int WM_ENDSESSION = 0x0016;
+    /** Asks a window to close; {@code DefWindowProc} destroys it. {@code taskkill} without /F sends it. @see <a href="https://learn.microsoft.com/windows/win32/winmsg/wm-close">WM_CLOSE</a> */
+    static final int WM_CLOSE = 0x0010;
+    /** Sent by {@code DestroyWindow} before the window goes. @see <a href="https://learn.microsoft.com/windows/win32/winmsg/wm-destroy">WM_DESTROY</a> */
+    static final int WM_DESTROY = 0x0002;
     /** @see <a href="https://learn.microsoft.com/windows/win32/winmsg/wm-quit">WM_QUIT</a> */
     static final int WM_QUIT = 0x0012;
     /** Posted to the pump thread to run queued work, as JNA's {@code User32Util.MessageLoopThread} does. @see <a href="https://learn.microsoft.com/windows/win32/winmsg/wm-user">WM_USER</a> */
@@ -26,6 +30,8 @@ final class WinUserH {
     static final int EWX_LOGOFF = 0x00000000;
     /** Shut down (needs {@code SE_SHUTDOWN_NAME}). @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_SHUTDOWN = 0x00000001;
+    /** With EWX_SHUTDOWN: also turns the power off. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
+    static final int EWX_POWEROFF = 0x00000008;
     /** Restart (needs {@code SE_SHUTDOWN_NAME}). @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
     static final int EWX_REBOOT = 0x00000002;
     /** No query at all: apps get WM_ENDSESSION only. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-exitwindowsex">ExitWindowsEx</a> */
@@ -38,6 +44,13 @@ final class WinUserH {
 
     /** @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-setwindowlongptrw">SetWindowLongPtr</a> */
     static final int GWLP_WNDPROC = -4;
+    /** The same index for 32-bit user32's SetWindowLong. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-setwindowlongw">SetWindowLong</a> */
+    static final int GWL_WNDPROC = -4;
+
+    /** Milliseconds a thread may go without answering before Windows calls it hung. @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-systemparametersinfow">SystemParametersInfo</a> */
+    static final int SPI_GETHUNGAPPTIMEOUT = 0x0078;
+    /** Milliseconds Windows waits for an app to end at logoff or shutdown (WaitToKillAppTimeout); microsoft/terminal doc/ConsoleCtrlEvent.md. */
+    static final int SPI_GETWAITTOKILLTIMEOUT = 0x007A;
 
     /** @see <a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-getuserobjectinformationw">GetUserObjectInformation</a> */
     static final int UOI_FLAGS = 1;

@@ -1,12 +1,13 @@
 package dev.endsession.agent.windows;
 
+import static dev.endsession.agent.windows.WinUserH.WM_DESTROY;
+
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Queue;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,9 +15,11 @@ import java.util.function.LongConsumer;
 
 /**
  * The thread that owns the agent's hidden window and pumps its messages, as JNA's
- * {@code User32Util.MessageLoopThread} does: work that must run on the window's thread (Windows
- * refuses {@code ShutdownBlockReasonCreate} from any other) is queued and the loop woken with a
- * thread message.
+ * {@code User32Util.MessageLoopThread} does. If the window is destroyed by anyone but {@link #close}
+ * (say {@code DefWindowProc} on a {@code WM_CLOSE} the agent failed to handle), the thread creates
+ * it again once the message is done: it wakes its own loop with a thread message, since a window
+ * must not be created inside another's {@code WM_DESTROY}
+ * (<a href="https://learn.microsoft.com/windows/win32/winmsg/wm-destroy">WM_DESTROY</a>).
  *
  * <p>Thread-safe. A daemon thread: it never keeps the JVM alive.
  */
@@ -27,20 +30,27 @@ final class WindowThread implements AutoCloseable {
     private final Win32Port port;
     private final String className;
     private final String title;
+    private final Optional<Path> iconOf;
     private final Win32Port.WindowProc proc;
+    private final Win32Port.WindowProc own = this::dispatch; // one object: the window class keeps calling it
     private final LongConsumer onCreated;
-    private final Queue<Runnable> work = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Long> window = new CompletableFuture<>();
     private final Thread thread;
     private volatile int threadId;
+    private volatile long hwnd;
+    private volatile boolean closing;
+    private boolean lost; // only touched on the window thread
 
     /**
+     * @param iconOf the executable whose icon the blocking-apps screen shows beside {@code title}, if known
      * @param onCreated runs on the window thread once the window exists, before the loop starts
      */
-    WindowThread(Win32Port port, String className, String title, Win32Port.WindowProc proc, LongConsumer onCreated) {
+    WindowThread(Win32Port port, String className, String title, Optional<Path> iconOf, Win32Port.WindowProc proc,
+            LongConsumer onCreated) {
         this.port = port;
         this.className = className;
         this.title = title;
+        this.iconOf = iconOf;
         this.proc = proc;
         this.onCreated = onCreated;
         this.thread = new Thread(this::run, "endsession-window");
@@ -59,35 +69,23 @@ final class WindowThread implements AutoCloseable {
         }
     }
 
-    /** @return {@code true} on the window's own thread */
-    boolean isCurrent() {
-        return Thread.currentThread() == thread;
+    /** @return the hidden window's current handle */
+    long hwnd() {
+        return hwnd;
     }
 
-    /** Runs {@code task} on the window thread (at once if already there). */
-    <T> CompletableFuture<T> submit(Callable<T> task) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Runnable run = () -> {
-            try {
-                result.complete(task.call());
-            } catch (Exception | LinkageError e) {
-                result.completeExceptionally(e);
-            }
-        };
-        if (isCurrent()) {
-            run.run();
-        } else {
-            work.add(run);
-            port.wake(threadId);
+    private long dispatch(long target, int message, long wParam, long lParam) {
+        if (message == WM_DESTROY && !closing) {
+            lost = true;
+            port.wake(threadId); // recreate once this message is done
         }
-        return result;
+        return proc.call(target, message, wParam, lParam);
     }
 
     private void run() {
-        long hwnd;
         try {
             threadId = port.currentThreadId();
-            hwnd = port.createHiddenWindow(className, title, proc);
+            hwnd = port.createHiddenWindow(className, title, iconOf, own);
             onCreated.accept(hwnd);
         } catch (RuntimeException | LinkageError e) {
             window.completeExceptionally(e);
@@ -95,21 +93,31 @@ final class WindowThread implements AutoCloseable {
         }
         window.complete(hwnd);
         try {
-            port.pumpMessages(this::drain);
+            port.pumpMessages(this::recreateIfLost);
         } catch (RuntimeException | LinkageError e) {
             LOG.error("The end-of-session window stopped pumping messages ({}); this JVM no longer hears a logoff", e.toString());
         } finally {
+            closing = true;
             try {
                 port.destroyWindow(hwnd, className);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 LOG.debug("Could not destroy the end-of-session window: {}", e.toString());
             }
         }
     }
 
-    private void drain() {
-        for (Runnable next = work.poll(); next != null; next = work.poll()) {
-            next.run();
+    /** The loop's own work, on the window thread: a window destroyed by someone else is made again. */
+    private void recreateIfLost() {
+        if (!lost || closing) {
+            return;
+        }
+        lost = false;
+        try {
+            hwnd = port.createHiddenWindow(className, title, iconOf, own);
+            LOG.warn("The end-of-session window was destroyed by someone else; it was created again");
+        } catch (RuntimeException | LinkageError e) {
+            LOG.error("The end-of-session window was destroyed and could not be created again ({}); this JVM no longer hears a logoff",
+                    e.toString());
         }
     }
 
@@ -119,6 +127,7 @@ final class WindowThread implements AutoCloseable {
         if (!window.isDone() || window.isCompletedExceptionally()) {
             return;
         }
+        closing = true;
         try {
             port.quit(threadId);
             thread.join(5_000);

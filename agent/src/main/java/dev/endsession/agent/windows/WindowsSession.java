@@ -5,7 +5,9 @@ import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,18 +26,15 @@ final class WindowsSession implements AutoCloseable {
     private final Coordinator coordinator;
     private final AgentOptions options;
     private final Ending ending;
-    private final Budgets budgets;
     private final AwtTakeover awt;
     private WindowThread window;
     private ConsoleEvents console;
-    private long hwnd;
 
     WindowsSession(Win32Port port, Coordinator coordinator, AgentOptions options, JvmShutdown shutdown) {
         this.port = port;
         this.coordinator = coordinator;
         this.options = options;
         this.ending = new Ending(coordinator, shutdown);
-        this.budgets = Budgets.of(options.exitBudget());
         this.awt = new AwtTakeover(port);
     }
 
@@ -48,13 +47,16 @@ final class WindowsSession implements AutoCloseable {
             LOG.warn("Shutdown level 0x{} was refused ({}); Windows' default applies", Integer.toHexString(options.level()),
                     e.getMessage());
         }
+        Budgets budgets = Budgets.of(port, options.exitBudget());
+        budgets.overCap(options.exitBudget()).ifPresent(LOG::warn);
         // One class per window: a second session in the same JVM (tests) must not collide.
         String className = "EndSessionAgent-" + CLASSES.incrementAndGet();
-        window = new WindowThread(port, className, options.name(),
-                new EndSessionWindow(port, coordinator, budgets, ending), created -> watchAwt());
-        hwnd = window.start(Duration.ofSeconds(10));
+        Optional<Path> executable = ProcessHandle.current().info().command().map(Path::of);
+        window = new WindowThread(port, className, options.name(), executable,
+                new EndSessionWindow(port, coordinator, budgets, ending, options.exitBudget()), created -> watchAwt());
+        window.start(Duration.ofSeconds(10));
         boolean service = options.service() || !port.interactiveWindowStation();
-        console = new ConsoleEvents(ending, budgets.console(), service);
+        console = new ConsoleEvents(ending, budgets.end(), service);
         port.addConsoleCtrlHandler(console);
         LOG.debug("Listening for the end of the session (level 0x{}{})", Integer.toHexString(options.level()),
                 service ? ", as a service" : "");
@@ -64,7 +66,7 @@ final class WindowsSession implements AutoCloseable {
     private void watchAwt() {
         try {
             awt.start();
-        } catch (Win32Failure e) {
+        } catch (Win32Failure | LinkageError e) {
             LOG.warn("Cannot watch for AWT's toolkit window ({}); in an AWT app, AWT will start the JVM's exit at the query",
                     e.getMessage());
         }
@@ -79,26 +81,6 @@ final class WindowsSession implements AutoCloseable {
     boolean initiate(Reason what, boolean force, boolean forceIfHung) {
         ExitRequest.of(what, force, forceIfHung).sendTo(port);
         return true;
-    }
-
-    /** @return the hidden window's handle */
-    long window() {
-        return hwnd;
-    }
-
-    /** @return the window thread, to run work where the window lives */
-    WindowThread windowThread() {
-        return window;
-    }
-
-    /** @return whether logoffs are ignored on the console, as a service does */
-    boolean service() {
-        return console.service();
-    }
-
-    /** @return how many AWT toolkit windows were taken over */
-    int awtWindowsTaken() {
-        return awt.taken();
     }
 
     @Override

@@ -4,7 +4,8 @@
  * <p>Three tiers, so the logic runs everywhere and only the calls need Windows:
  * {@link dev.endsession.agent.windows.Win32Port} lists every Win32 call and nothing else;
  * the logic ({@code WindowsSession}, {@code EndSessionWindow}, {@code ConsoleEvents}, {@code Ending},
- * {@code AwtTakeover}, {@code WindowThread}, {@code ExitRequest}) holds no JNA type and is tested on
+ * {@code AwtTakeover}, {@code WindowThread}, {@code ExitRequest}, {@code Budgets}, {@code WindowLongFunctions})
+ * holds no JNA type and is tested on
  * every OS against a model of Windows; the {@code *JNA} classes and the {@code *Ext} interfaces make
  * the calls. The constants live in one class per SDK header ({@code WinUserH} for winuser.h, ...),
  * checked against mingw-w64's headers by a test. See {@code docs/windows.md}.

@@ -22,12 +22,31 @@ class NestedJnaIT {
 
     @Test
     void theAgentsLoaderFindsJnaClassesAndItsWindowsLibraryInTheNestedJar() {
-        try (TestJvm probe = TestJvm.main(Probe.class).withoutAgent().classPathFirst(TestJvm.agentJar()).start(dir)) {
+        // Its own runtime directory, so the copy lands in this test's folder and not in the user's.
+        try (TestJvm probe = TestJvm.main(Probe.class).withoutAgent().classPathFirst(TestJvm.agentJar())
+                .env("XDG_RUNTIME_DIR", dir.toString()).env("LOCALAPPDATA", dir.toString()).start(dir)) {
             assertEquals(0, probe.awaitExit(Duration.ofSeconds(60)), probe.describe());
             assertEquals("User32 endsession", probe.stdoutLines().get(0), probe.describe());
             assertEquals("Kernel32 endsession", probe.stdoutLines().get(1), probe.describe());
             String dll = probe.stdoutLines().get(2);
             assertEquals(true, dll.startsWith("jnidispatch.dll ") && Long.parseLong(dll.split(" ")[1]) > 100_000, dll);
+            assertEquals(true, java.nio.file.Files.isDirectory(dir.resolve("endsession")), "copied into the private directory");
+        }
+    }
+
+    @Test
+    void theBuildRecordsTheNestedJarsSha256InsideTheAgentJar() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(TestJvm.agentJar().toFile())) {
+            byte[] nested;
+            try (InputStream in = jar.getInputStream(jar.getJarEntry("inst/lib/jna-windows.jar"))) {
+                nested = in.readAllBytes();
+            }
+            String recorded;
+            try (InputStream in = jar.getInputStream(jar.getJarEntry("inst/lib/jna-windows.jar.sha256"))) {
+                recorded = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip();
+            }
+            String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(nested));
+            assertEquals(actual, recorded);
         }
     }
 

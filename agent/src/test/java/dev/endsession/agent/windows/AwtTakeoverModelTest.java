@@ -20,6 +20,11 @@ class AwtTakeoverModelTest {
 
     private static final long LOGOFF = ENDSESSION_LOGOFF & 0xFFFFFFFFL;
 
+    /** @return how many times AWT's toolkit window was subclassed */
+    static long taken(WindowsModel windows) {
+        return windows.events().stream().filter("subclassed SunAwtToolkit"::equals).count();
+    }
+
     @Test
     void withoutTheAgentAwtRaisesSigtermAtTheQuery() throws Exception {
         WindowsModel windows = new WindowsModel();
@@ -37,7 +42,7 @@ class AwtTakeoverModelTest {
         try (ModelSession agent = ModelSession.start(windows); AwtToolkitModel awt = new AwtToolkitModel(windows, true)) {
             agent.settle();
 
-            assertEquals(1, agent.session.awtWindowsTaken());
+            assertEquals(1, taken(windows));
             assertTrue(windows.events().contains("subclassed SunAwtToolkit"));
         }
     }
@@ -46,7 +51,7 @@ class AwtTakeoverModelTest {
     void aToolkitWindowThatExistedBeforeTheAgentIsTakenOver() throws Exception {
         WindowsModel windows = new WindowsModel();
         try (AwtToolkitModel awt = new AwtToolkitModel(windows, true); ModelSession agent = ModelSession.start(windows)) {
-            assertEquals(1, agent.session.awtWindowsTaken());
+            assertEquals(1, taken(windows));
         }
     }
 
@@ -101,7 +106,25 @@ class AwtTakeoverModelTest {
         WindowsModel windows = new WindowsModel().refuse("SetWinEventHook", 1400);
         try (ModelSession agent = ModelSession.start(windows)) {
             assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
-            assertEquals(0, agent.session.awtWindowsTaken());
+            assertEquals(0, taken(windows));
+        }
+    }
+
+    @Test
+    void aUser32WithoutSetWindowLongPtrIsReportedAndTheBridgeStillAnswers() throws Exception {
+        // 32-bit x86 user32 has no SetWindowLongPtrW: binding it throws UnsatisfiedLinkError, which must not stop the bridge.
+        WindowsModel windows = new WindowsModel().unlinked("SetWindowLongPtr");
+        try (AwtToolkitModel awt = new AwtToolkitModel(windows, true); ModelSession agent = ModelSession.start(windows)) {
+            assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
+            assertEquals(0, taken(windows));
+        }
+    }
+
+    @Test
+    void aUser32WithoutSetWinEventHookIsReportedAndTheBridgeStillAnswers() throws Exception {
+        WindowsModel windows = new WindowsModel().unlinked("SetWinEventHook");
+        try (ModelSession agent = ModelSession.start(windows)) {
+            assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
         }
     }
 
@@ -111,7 +134,7 @@ class AwtTakeoverModelTest {
         try (AwtToolkitModel awt = new AwtToolkitModel(windows, false); ModelSession agent = ModelSession.start(windows)) {
             // The model's AWT procedure asserts it runs on the toolkit thread; a plain message must get there.
             assertEquals(0, windows.sendMessage(awt.window(), WinUserH.WM_USER + 1, 0, 0));
-            assertEquals(1, agent.session.awtWindowsTaken());
+            assertEquals(1, taken(windows));
         }
     }
 }

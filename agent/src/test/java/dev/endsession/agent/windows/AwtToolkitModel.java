@@ -45,7 +45,7 @@ final class AwtToolkitModel implements AutoCloseable {
 
     private void run() {
         threadId = windows.currentThreadId();
-        window.complete(windows.createHiddenWindow(AwtTakeover.TOOLKIT_CLASS, "", this::wndProc));
+        window.complete(windows.createHiddenWindow(AwtTakeover.TOOLKIT_CLASS, "", java.util.Optional.empty(), this::wndProc));
         windows.pumpMessages(() -> { });
     }
 

@@ -62,8 +62,6 @@ class ConsoleEventsModelTest {
         void aNonInteractiveWindowStationMakesTheProcessAServiceThatSurvivesALogoff() throws Exception {
             WindowsModel windows = new WindowsModel().interactive(false);
             try (ModelSession agent = ModelSession.start(windows)) {
-                assertTrue(agent.session.service());
-
                 assertFalse(windows.consoleEvent(CTRL_LOGOFF_EVENT), "the service lives on");
                 assertEquals(List.of(), agent.listener.ended());
                 assertFalse(windows.events().contains(ModelSession.JVM_EXIT));
@@ -84,9 +82,8 @@ class ConsoleEventsModelTest {
         void theServiceOptionIgnoresLogoffsInAnyWindowStation() throws Exception {
             WindowsModel windows = new WindowsModel();
             try (ModelSession agent = ModelSession.start(windows, ModelSession.options(0x280, true))) {
-                assertTrue(agent.session.service());
                 ConsoleEvents handler = new ConsoleEvents(new Ending(agent.coordinator, deadline -> windows.record(ModelSession.JVM_EXIT)),
-                        java.time.Duration.ofSeconds(5), true);
+                        Budgets.of(windows, java.time.Duration.ofSeconds(5)).end(), true);
 
                 assertFalse(handler.handle(CTRL_LOGOFF_EVENT));
                 assertEquals(List.of(), agent.listener.ended());
@@ -97,8 +94,6 @@ class ConsoleEventsModelTest {
         void anInteractiveProcessCleansUpAtALogoffEvent() throws Exception {
             WindowsModel windows = new WindowsModel();
             try (ModelSession agent = ModelSession.start(windows)) {
-                assertFalse(agent.session.service());
-
                 assertTrue(windows.consoleEvent(CTRL_LOGOFF_EVENT));
                 assertEquals(List.of(Set.of(Reason.LOGOFF)), agent.listener.ended());
             }

@@ -15,7 +15,6 @@ import dev.endsession.api.Reason;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -49,7 +48,7 @@ class EndSessionWindowModelTest {
             agent.listener.veto(UNSAVED);
 
             assertEquals(0, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
-            assertEquals(UNSAVED, windows.shutdownBlockReasonQuery(agent.window()));
+            assertEquals(UNSAVED, agent.blockReason());
             assertEquals(List.of(), windows.failures(), "no ShutdownBlockReason call from a foreign thread");
             assertEquals(RoundState.VETOED, agent.coordinator.state());
         }
@@ -57,7 +56,7 @@ class EndSessionWindowModelTest {
         @Test
         void anAgreementAnswersTrueAndRegistersNoReason() {
             assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
-            assertNull(windows.shutdownBlockReasonQuery(agent.window()));
+            assertNull(agent.blockReason());
             assertEquals(RoundState.AGREED, agent.coordinator.state());
         }
 
@@ -77,7 +76,7 @@ class EndSessionWindowModelTest {
             agent.listener.veto(UNSAVED);
 
             assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, ENDSESSION_CRITICAL));
-            assertNull(windows.shutdownBlockReasonQuery(agent.window()));
+            assertNull(agent.blockReason());
         }
 
         @Test
@@ -87,7 +86,15 @@ class EndSessionWindowModelTest {
             agent.listener.veto(null);
 
             assertEquals(1, agent.send(WM_QUERYENDSESSION, 0, LOGOFF));
-            assertNull(windows.shutdownBlockReasonQuery(agent.window()));
+            assertNull(agent.blockReason());
+        }
+
+        @Test
+        void theRestartManagerClosingTheAppIsAnsweredWithoutAskingTheUser() {
+            agent.send(WM_QUERYENDSESSION, 0, LOGOFF);
+            agent.send(WM_QUERYENDSESSION, 0, ENDSESSION_CLOSEAPP);
+
+            assertEquals(List.of(true, false), agent.listener.mayAsk());
         }
 
         @Test
@@ -96,7 +103,7 @@ class EndSessionWindowModelTest {
 
             agent.send(WM_QUERYENDSESSION, 0, LOGOFF);
 
-            assertEquals(WinUserH.MAX_STR_BLOCKREASON, windows.shutdownBlockReasonQuery(agent.window()).length());
+            assertEquals(WinUserH.MAX_STR_BLOCKREASON, agent.blockReason().length());
         }
     }
 
@@ -134,7 +141,7 @@ class EndSessionWindowModelTest {
 
             agent.send(WM_ENDSESSION, 0, LOGOFF);
 
-            assertNull(windows.shutdownBlockReasonQuery(agent.window()));
+            assertNull(agent.blockReason());
             assertEquals(List.of(Set.of(Reason.LOGOFF)), agent.listener.cancelled());
             assertEquals(RoundState.IDLE, agent.coordinator.state());
             assertEquals(List.of(), agent.listener.ended());
@@ -148,6 +155,19 @@ class EndSessionWindowModelTest {
 
             assertEquals(Map.of(windows.className(agent.window()), UNSAVED), round.blockers());
             assertTrue(!round.ended() && agent.listener.ended().isEmpty());
+        }
+
+        @Test
+        void theVetoingWindowIsToldTheRoundWasCancelledSoItsReasonGoes() {
+            agent.listener.veto(UNSAVED);
+
+            windows.endSession(LOGOFF);
+
+            assertTrue(windows.events().contains("WM_ENDSESSION(FALSE) returned by " + windows.className(agent.window())),
+                    windows.events().toString());
+            assertEquals(List.of(Set.of(Reason.LOGOFF)), agent.listener.cancelled());
+            assertNull(agent.blockReason());
+            assertEquals(RoundState.IDLE, agent.coordinator.state());
         }
     }
 
@@ -163,13 +183,20 @@ class EndSessionWindowModelTest {
         }
 
         @Test
-        void workPostedToTheWindowThreadMayRegisterAReason() throws Exception {
-            agent.session.windowThread().submit(() -> {
-                windows.shutdownBlockReasonCreate(agent.window(), "posted");
-                return null;
-            }).get(WindowsModel.SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        void theModelRefusesABlockReasonQueryFromAnotherThreadAsTheDocumentationSays() {
+            Win32Failure refused = assertThrows(Win32Failure.class, () -> windows.shutdownBlockReasonQuery(agent.window()));
 
-            assertEquals("posted", windows.shutdownBlockReasonQuery(agent.window()));
+            assertEquals(WinErrorH.ERROR_ACCESS_DENIED, refused.code());
+        }
+
+        @Test
+        void workOnTheWindowThreadMayRegisterAndReadAReason() {
+            windows.onThreadOf(agent.window(), () -> {
+                windows.shutdownBlockReasonCreate(agent.window(), "posted");
+                return true;
+            });
+
+            assertEquals("posted", agent.blockReason());
         }
 
         @Test

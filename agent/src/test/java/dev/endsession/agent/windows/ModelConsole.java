@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * <a href="https://learn.microsoft.com/windows/console/setconsolectrlhandler">SetConsoleCtrlHandler</a>).
  * The JVM's own handler, as in HotSpot's {@code consoleHandler} ({@code os_windows.cpp}), is
  * installed first: it raises SIGTERM and returns TRUE, except for a logoff in a non-interactive
- * window station.
+ * window station. A handler still running {@link WindowsModel#KILL_LIMIT} after a close, logoff or
+ * shutdown event gets the process ended ({@code SPI_GETHUNGAPPTIMEOUT} / {@code SPI_GETWAITTOKILLTIMEOUT},
+ * 5 s by default: microsoft/terminal, doc/ConsoleCtrlEvent.md, from ntuser's exitwin.c).
  */
 final class ModelConsole {
 
@@ -54,6 +56,7 @@ final class ModelConsole {
     /** Delivers an event as Windows does. @return {@code true} if the process was ended */
     boolean deliver(int ctrlType) throws InterruptedException {
         boolean[] ended = new boolean[1];
+        Object lock = new Object();
         Thread fresh = new Thread(() -> {
             boolean handled = false;
             for (Win32Port.ConsoleHandler handler : List.copyOf(handlers)) {
@@ -63,13 +66,24 @@ final class ModelConsole {
                 }
             }
             boolean serviceLogoff = ctrlType == WinConH.CTRL_LOGOFF_EVENT && !interactive.getAsBoolean();
-            ended[0] = handled || !serviceLogoff;
-            if (ended[0]) {
-                events.accept("process ended");
+            synchronized (lock) {
+                if (!ended[0] && (handled || !serviceLogoff)) {
+                    ended[0] = true;
+                    events.accept("process ended");
+                }
             }
         }, "console-event-" + ctrlType);
+        fresh.setDaemon(true);
         fresh.start();
-        fresh.join(TimeUnit.SECONDS.toMillis(ModelThreads.SEND_TIMEOUT_SECONDS));
-        return ended[0];
+        boolean limited = ctrlType == WinConH.CTRL_CLOSE_EVENT || ctrlType == WinConH.CTRL_LOGOFF_EVENT
+                || ctrlType == WinConH.CTRL_SHUTDOWN_EVENT;
+        fresh.join(limited ? WindowsModel.KILL_LIMIT.toMillis() : TimeUnit.SECONDS.toMillis(ModelThreads.SEND_TIMEOUT_SECONDS));
+        synchronized (lock) {
+            if (fresh.isAlive() && limited && !ended[0]) {
+                ended[0] = true;
+                events.accept("process killed: the console handler did not return within " + WindowsModel.KILL_LIMIT.toMillis() + " ms");
+            }
+            return ended[0];
+        }
     }
 }

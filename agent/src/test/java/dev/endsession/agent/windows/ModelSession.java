@@ -4,6 +4,7 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,13 +19,17 @@ final class ModelSession implements AutoCloseable {
     final Coordinator coordinator;
     final ScriptedListener listener;
     final WindowsSession session;
+    private final CountDownLatch exited = new CountDownLatch(1);
 
     private ModelSession(WindowsModel windows, AgentOptions options) throws Exception {
         this.windows = windows;
         this.coordinator = new Coordinator(Policy.defaults().withListenerBudget(Duration.ofSeconds(10)));
         this.listener = new ScriptedListener(windows);
         coordinator.register(listener);
-        JvmShutdown recorded = deadline -> windows.record(JVM_EXIT);
+        JvmShutdown recorded = deadline -> {
+            windows.record(JVM_EXIT);
+            exited.countDown();
+        };
         this.session = new WindowsSession(windows, coordinator, options, recorded);
         session.start();
     }
@@ -50,8 +55,23 @@ final class ModelSession implements AutoCloseable {
                 d.budget(), d.onFailure(), d.onHang(), d.exitBudget());
     }
 
+    /** @return the agent's hidden window, found as the system finds it: by its class */
     long window() {
-        return session.window();
+        return windows.windows().stream().filter(hwnd -> windows.className(hwnd).startsWith("EndSessionAgent-")).findFirst()
+                .orElseThrow(() -> new AssertionError("no agent window among " + windows.windows()));
+    }
+
+    /** @return the agent window's block reason, read on its own thread, the only one Windows answers */
+    String blockReason() {
+        long hwnd = window();
+        return windows.onThreadOf(hwnd, () -> java.util.Optional.ofNullable(windows.shutdownBlockReasonQuery(hwnd))).orElse(null);
+    }
+
+    /** Waits until the agent has started the JVM's exit. */
+    void awaitJvmExit() throws InterruptedException {
+        if (!exited.await(WindowsModel.SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            throw new AssertionError("the JVM's exit was never started: " + windows.events());
+        }
     }
 
     /** Sends a message to the agent's window from the calling thread, as {@code SendMessage} does. */
@@ -60,8 +80,8 @@ final class ModelSession implements AutoCloseable {
     }
 
     /** Waits until everything already queued on the agent's window thread has run. */
-    void settle() throws Exception {
-        session.windowThread().submit(() -> null).get(WindowsModel.SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    void settle() {
+        windows.onThreadOf(window(), () -> Boolean.TRUE);
     }
 
     /** @return the index of the first event starting with {@code prefix}; fails if there is none */

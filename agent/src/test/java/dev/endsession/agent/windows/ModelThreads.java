@@ -67,18 +67,31 @@ final class ModelThreads {
     }
 
     /** Runs {@code call} on thread {@code owner} (at once if that is the caller) and waits for its result. */
-    long send(int owner, String what, Callable<Long> call) {
+    <T> T send(int owner, String what, Callable<T> call) {
+        T answer = sendWithin(owner, what, call, TimeUnit.SECONDS.toMillis(SEND_TIMEOUT_SECONDS));
+        if (answer == null) {
+            throw new IllegalStateException(what + " was not answered within " + SEND_TIMEOUT_SECONDS + " s");
+        }
+        return answer;
+    }
+
+    /**
+     * As {@link #send}, but waits at most {@code millis}, as Windows waits for an end-of-session answer.
+     *
+     * @return the answer, or {@code null} if it did not come in time (the call goes on, unobserved)
+     */
+    <T> T sendWithin(int owner, String what, Callable<T> call, long millis) {
         try {
             if (owner == current()) {
                 return call.call();
             }
-            FutureTask<Long> delivery = new FutureTask<>(call);
+            FutureTask<T> delivery = new FutureTask<>(call);
             post(owner, delivery);
-            return delivery.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return delivery.get(millis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("window procedure threw on " + what, e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException(what + " was not answered within " + SEND_TIMEOUT_SECONDS + " s");
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -17,7 +17,9 @@ final class ScriptedListener implements EndSessionListener {
     private final WindowsModel windows;
     private volatile String veto;
     private volatile CountDownLatch holdQuery;
+    private volatile CountDownLatch holdEnd;
     private final List<Set<Reason>> queried = new CopyOnWriteArrayList<>();
+    private final List<Boolean> mayAsk = new CopyOnWriteArrayList<>();
     private final List<Set<Reason>> ended = new CopyOnWriteArrayList<>();
     private final List<Set<Reason>> cancelled = new CopyOnWriteArrayList<>();
     final CountDownLatch asked = new CountDownLatch(1);
@@ -38,9 +40,16 @@ final class ScriptedListener implements EndSessionListener {
         return this;
     }
 
+    /** @param latch the cleanup waits for it before it finishes @return this */
+    ScriptedListener holdEndUntil(CountDownLatch latch) {
+        holdEnd = latch;
+        return this;
+    }
+
     @Override
     public Vote onQueryEndSession(QueryEndSession q) {
         queried.add(q.reasons());
+        mayAsk.add(q.interactionAllowed());
         asked.countDown();
         CountDownLatch hold = holdQuery;
         if (hold != null) {
@@ -58,8 +67,13 @@ final class ScriptedListener implements EndSessionListener {
     public void onEndSession(EndSessionEvent e) {
         try {
             Thread.sleep(200); // a cleanup that takes a while: the window must wait for it
+            CountDownLatch hold = holdEnd;
+            if (hold != null && !hold.await(WindowsModel.SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                return;
+            }
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+            return;
         }
         ended.add(e.reasons());
         windows.record("cleanup finished " + e.reasons());
@@ -78,6 +92,11 @@ final class ScriptedListener implements EndSessionListener {
 
     List<Set<Reason>> queried() {
         return List.copyOf(queried);
+    }
+
+    /** @return for each query, whether the listener was allowed to ask the user */
+    List<Boolean> mayAsk() {
+        return List.copyOf(mayAsk);
     }
 
     List<Set<Reason>> ended() {

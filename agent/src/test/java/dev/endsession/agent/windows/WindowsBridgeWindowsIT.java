@@ -11,7 +11,6 @@ import dev.endsession.agent.testing.TestJvm;
 import dev.endsession.agent.testing.WaitingApp;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -20,7 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real agent jar in a real JVM on real Windows: this test plays the system, finds the app's
- * hidden window and sends it the end-session messages with {@code SendMessage}.
+ * hidden window and sends it the end-session messages with {@code SendMessage}. Nobody is logged
+ * off. The block reason cannot be read from here: {@code ShutdownBlockReasonQuery} answers only on
+ * the window's own thread
+ * (<a href="https://learn.microsoft.com/windows/win32/api/winuser/nf-winuser-shutdownblockreasonquery">ShutdownBlockReasonQuery</a>),
+ * so the app's log says what it registered.
  */
 @EnabledOnOs(OS.WINDOWS)
 class WindowsBridgeWindowsIT {
@@ -33,33 +36,23 @@ class WindowsBridgeWindowsIT {
 
     final Win32PortJNA port = new Win32PortJNA();
 
-    /** The app's hidden window: the bridge starts on its own thread, so it may take a moment to appear. */
     long windowOf(TestJvm app) throws InterruptedException {
-        Instant until = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(until)) {
-            for (long hwnd = port.findTopLevel("EndSessionAgent-1", 0); hwnd != 0; hwnd = port.findTopLevel("EndSessionAgent-1", hwnd)) {
-                if (port.processOf(hwnd) == app.pid()) {
-                    return hwnd;
-                }
-            }
-            Thread.sleep(50); // bounded poll for another process's window
-        }
-        throw new AssertionError("no end-session window in " + app.describe());
+        return WindowsDemoIT.windowOf(port, app);
     }
 
     @Test
     void aVetoingAppAnswersFalseAndShowsItsReason() throws Exception {
         Path record = dir.resolve("record.txt");
-        try (TestJvm app = TestJvm.main(WaitingApp.class).agentOptions("bridge=windows")
+        try (TestJvm app = TestJvm.main(WaitingApp.class).agentOptions("bridge=windows,log=info")
                 .jvmOptions("-D" + RecordingListener.RECORD + "=" + record, "-D" + RecordingListener.VETO + "=Unsaved work")
                 .listener(RecordingListener.class).start(dir)) {
             app.awaitLine("ready", WAIT);
             long hwnd = windowOf(app);
 
             assertEquals(0, port.sendMessage(hwnd, WM_QUERYENDSESSION, 0, LOGOFF));
-            assertEquals("Unsaved work", port.shutdownBlockReasonQuery(hwnd));
+            app.awaitErrorLine(".*Vetoed \\[LOGOFF\\]: \\[Unsaved work\\].*", WAIT);
             port.sendMessage(hwnd, WM_ENDSESSION, 0, LOGOFF);
-            assertEquals(null, port.shutdownBlockReasonQuery(hwnd));
+            assertTrue(!app.stderr().contains("block reason"), "registered and removed without a warning: " + app.describe());
         }
     }
 
@@ -79,6 +72,25 @@ class WindowsBridgeWindowsIT {
             List<String> ends = RecordingListener.lines(record).stream().filter(l -> l.startsWith("end ")).toList();
             assertEquals(1, ends.size(), app.describe());
             assertTrue(ends.get(0).endsWith("[LOGOFF]"), ends.get(0));
+        }
+    }
+
+    @Test
+    void taskkillWithoutForceCleansUpAndTheJvmExits() throws Exception {
+        Path record = dir.resolve("record.txt");
+        try (TestJvm app = TestJvm.main(WaitingApp.class).agentOptions("bridge=windows")
+                .jvmOptions("-D" + RecordingListener.RECORD + "=" + record).listener(RecordingListener.class).start(dir)) {
+            app.awaitLine("ready", WAIT);
+            windowOf(app); // the bridge is up
+
+            // taskkill without /F sends WM_CLOSE to every top-level window of the process, the hidden one too.
+            Process taskkill = new ProcessBuilder("taskkill", "/PID", Long.toString(app.pid())).inheritIO().start();
+            assertTrue(taskkill.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+
+            assertEquals(JvmShutdown.SIGTERM_STATUS, app.awaitExit(WAIT));
+            List<String> ends = RecordingListener.lines(record).stream().filter(l -> l.startsWith("end ")).toList();
+            assertEquals(1, ends.size(), app.describe());
+            assertTrue(ends.get(0).endsWith("[CLOSE_APP]"), ends.get(0));
         }
     }
 }

@@ -30,21 +30,32 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * Checks the project's Win32 mappings against an independent rendering of the Windows SDK:
- * mingw-w64's import libraries and headers (Debian package {@code mingw-w64-x86-64-dev}, which
- * {@code .ci/run} installs). Every function the {@code *JNA} classes call through a JNA library
- * interface must be exported by the DLL that interface is loaded from, and every constant in a
- * {@link Header}-annotated class must equal the header's value. Without the package it fails, as
- * CI always has it; it is skipped only on Windows, which has no mingw tree.
+ * mingw-w64's import libraries and headers, for x64 and for 32-bit x86 (Debian packages
+ * {@code mingw-w64-x86-64-dev} and {@code mingw-w64-i686-dev}, which {@code scripts/install-test-packages}
+ * installs). Every function the {@code *JNA} classes call through a JNA library interface must be
+ * exported by the DLL that interface is loaded from, on both (the window-procedure functions by
+ * pointer width, {@link WindowLongFunctions}), and every constant in a {@link Header}-annotated class
+ * must equal the header's value. Without the packages it fails, as the build installs them; it is
+ * skipped only on Windows, which has no mingw tree.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "mingw-w64's SDK files are checked on the Linux CI")
 class WindowsSdkTest {
 
-    static final Path MINGW = Path.of("/usr/x86_64-w64-mingw32");
+    /** One mingw-w64 tree, and the pointer width of the JVMs it stands for. */
+    record Sdk(Path root, int pointerBytes) {
+    }
+
+    static final Sdk X64 = new Sdk(Path.of("/usr/x86_64-w64-mingw32"), 8);
+    static final Sdk I686 = new Sdk(Path.of("/usr/i686-w64-mingw32"), 4);
+    static final Path MINGW = X64.root();
 
     @BeforeAll
     static void sdkIsInstalled() {
-        assertTrue(Files.isRegularFile(MINGW.resolve("include/winuser.h")) && Files.isRegularFile(MINGW.resolve("lib/libuser32.a")),
-                "mingw-w64's Windows SDK is missing: apt-get install -y mingw-w64-x86-64-dev binutils (.ci/run does)");
+        for (Sdk sdk : List.of(X64, I686)) {
+            assertTrue(Files.isRegularFile(sdk.root().resolve("include/winuser.h")) && Files.isRegularFile(sdk.root().resolve("lib/libuser32.a")),
+                    "mingw-w64's Windows SDK is missing in " + sdk.root()
+                            + ": apt-get install -y mingw-w64-x86-64-dev mingw-w64-i686-dev binutils (scripts/install-test-packages does)");
+        }
     }
 
     /** @return each JNA library interface the JNA classes call, with the functions called on it */
@@ -76,12 +87,18 @@ class WindowsSdkTest {
     }
 
     static Set<String> exports(String dll) throws Exception {
-        Path lib = MINGW.resolve("lib/lib" + dll + ".a");
+        return exports(X64, dll);
+    }
+
+    /** @return the DLL's exports as its import library names them (i686's {@code _Name@8} read as {@code Name}) */
+    static Set<String> exports(Sdk sdk, String dll) throws Exception {
+        Path lib = sdk.root().resolve("lib/lib" + dll + ".a");
         Process nm = new ProcessBuilder("nm", lib.toString()).redirectErrorStream(true).start();
         String out = new String(nm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(nm.waitFor(60, TimeUnit.SECONDS) && nm.exitValue() == 0, "nm " + lib + ": " + out);
         Set<String> names = new HashSet<>();
-        Matcher m = Pattern.compile("(?m)^[0-9a-f]+ T (\\w+)$").matcher(out);
+        String decorated = sdk.pointerBytes() == 4 ? "_(\\w+?)(?:@\\d+)?" : "(\\w+)";
+        Matcher m = Pattern.compile("(?m)^[0-9a-f]+ T " + decorated + "$").matcher(out);
         while (m.find()) {
             names.add(m.group(1));
         }
@@ -89,7 +106,46 @@ class WindowsSdkTest {
     }
 
     @Test
-    void everyMappedFunctionIsExportedByItsDll() throws Exception {
+    void everyMappedFunctionIsExportedByItsDllOnX64() throws Exception {
+        assertEveryMappedFunctionIsExported(X64);
+    }
+
+    @Test
+    void everyMappedFunctionIsExportedByItsDllOn32BitX86() throws Exception {
+        assertEveryMappedFunctionIsExported(I686);
+    }
+
+    @Test
+    void aJvmWith4BytePointersUsesSetWindowLongWhich32BitUser32Exports() throws Exception {
+        assertEquals(WindowLongFunctions.LONG, WindowLongFunctions.forPointerSize(4));
+        assertEquals(WindowLongFunctions.PTR, WindowLongFunctions.forPointerSize(8));
+        Set<String> x86 = exports(I686, "user32");
+        Set<String> x64 = exports(X64, "user32");
+        // The defect this guards against: the Ptr names are macros on x86, not exports.
+        assertTrue(!x86.contains("SetWindowLongPtrW") && !x86.contains("GetWindowLongPtrW"), "i686 user32 has no Ptr exports");
+        assertTrue(x86.containsAll(Set.of(WindowLongFunctions.LONG.get + "W", WindowLongFunctions.LONG.set + "W")));
+        assertTrue(x64.containsAll(Set.of(WindowLongFunctions.PTR.get + "W", WindowLongFunctions.PTR.set + "W")));
+    }
+
+    @Test
+    void everyCallbackWindowsCallsIsStdcall() {
+        // CALLBACK is __stdcall: on x86 a cdecl callback leaves its arguments on the stack at every call.
+        for (Class<?> callback : List.of(User32Ext.WinEventProc.class, Kernel32Ext.HandlerRoutine.class,
+                com.sun.jna.platform.win32.WinUser.WindowProc.class)) {
+            assertTrue(com.sun.jna.win32.StdCallLibrary.StdCallCallback.class.isAssignableFrom(callback), callback.getName());
+        }
+        assertTrue(!com.sun.jna.win32.StdCallLibrary.StdCallCallback.class.isAssignableFrom(
+                com.sun.jna.platform.win32.WinUser.WinEventProc.class), "jna-platform's WinEventProc, which the bridge must not use");
+    }
+
+    void assertEveryMappedFunctionIsExported(Sdk sdk) throws Exception {
+        WindowLongFunctions mine = WindowLongFunctions.forPointerSize(sdk.pointerBytes());
+        Set<String> notMine = new HashSet<>();
+        for (WindowLongFunctions other : WindowLongFunctions.values()) {
+            if (other != mine) {
+                notMine.addAll(Set.of(other.get, other.set));
+            }
+        }
         Map<Class<?>, Set<String>> called = functionsCalled();
         // Our own interfaces: every function they declare, called or not.
         for (Class<?> own : List.of(User32Ext.class, Kernel32Ext.class)) {
@@ -101,8 +157,11 @@ class WindowsSdkTest {
         int checked = 0;
         for (var entry : called.entrySet()) {
             String dll = dllOf(entry.getKey());
-            Set<String> exported = exports(dll);
+            Set<String> exported = exports(sdk, dll);
             for (String function : entry.getValue()) {
+                if (notMine.contains(function)) {
+                    continue; // called only on JVMs of the other pointer width
+                }
                 // W32APIOptions.DEFAULT_OPTIONS binds the W (Unicode) export when there is one, else the plain name.
                 if (!exported.contains(function + "W") && !exported.contains(function)) {
                     missing.add(dll + "!" + function);
@@ -110,10 +169,12 @@ class WindowsSdkTest {
                 checked++;
             }
         }
-        assertEquals(List.of(), missing);
+        assertEquals(List.of(), missing, sdk.root().toString());
         assertTrue(checked >= 25, "checked " + checked + " functions: " + called);
-        assertTrue(called.get(User32Ext.class).contains("ShutdownBlockReasonCreate"));
-        assertTrue(called.get(com.sun.jna.platform.win32.User32.class).containsAll(Set.of("CreateWindowEx", "SetWindowLongPtr")));
+        assertTrue(called.get(User32Ext.class).containsAll(Set.of("ShutdownBlockReasonCreate", mine.set, "SetWinEventHook")));
+        assertTrue(called.get(com.sun.jna.platform.win32.User32.class).contains("CreateWindowEx"));
+        assertTrue(!called.get(com.sun.jna.platform.win32.User32.class).contains("SetWindowLongPtr"),
+                "jna-platform's SetWindowLongPtr binds SetWindowLongPtrW, which 32-bit user32 lacks");
         assertTrue(called.get(com.sun.jna.platform.win32.Advapi32.class).contains("AdjustTokenPrivileges"));
     }
 

@@ -37,7 +37,7 @@ class WindowsSessionModelTest {
             WindowsModel windows = new WindowsModel();
             try (ModelSession agent = ModelSession.start(windows)) {
                 assertEquals(List.of(agent.window()), windows.windows());
-                assertTrue(agent.session.windowThread().submit(() -> agent.session.windowThread().isCurrent()).join());
+                assertEquals("endsession-window", windows.onThreadOf(agent.window(), () -> Thread.currentThread().getName()));
             }
         }
     }
@@ -60,7 +60,7 @@ class WindowsSessionModelTest {
 
         @Test
         void aForcedShutdownEnablesThePrivilegeFirst() throws Exception {
-            assertEquals(List.of("SE_SHUTDOWN_NAME enabled", "ExitWindowsEx flags=0x5 reason=0x80040001"),
+            assertEquals(List.of("SE_SHUTDOWN_NAME enabled", "ExitWindowsEx flags=0xd reason=0x80040001"),
                     initiate(Reason.SHUTDOWN, true, false));
         }
 
