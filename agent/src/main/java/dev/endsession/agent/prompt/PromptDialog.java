@@ -131,8 +131,11 @@ final class PromptDialog {
             }
         });
 
-        dialog.pack();
         shown.place(slots);
+        dialog.pack();
+        if (shown.slot == null) {
+            dialog.setLocationRelativeTo(null);
+        }
         dialog.setVisible(true);
         dialog.toFront();
         automatic.requestFocusInWindow();
@@ -140,19 +143,22 @@ final class PromptDialog {
         return shown;
     }
 
-    /** Puts the dialog where it hides no other prompt of the session (centred if that cannot be known). */
+    /**
+     * Puts the dialog where it hides no other prompt of the session, before its window exists: the
+     * window is made in its place, never moved once made (AWT on an X server without a window manager
+     * could then report the old place). Without a slot it is centred once packed.
+     */
     private void place(ScreenSlots slots) {
-        if (slots != null) {
-            try {
-                Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-                slot = slots.claim(dialog.getSize(), screen);
-                dialog.setLocation(slot.place().getLocation()); // one move, before the window is shown
-                return;
-            } catch (IOException | RuntimeException e) {
-                LOG.debug("The prompt is centred: its place could not be shared ({})", e.toString());
-            }
+        if (slots == null) {
+            return;
         }
-        dialog.setLocationRelativeTo(null);
+        try {
+            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            slot = slots.claim(dialog.getPreferredSize(), screen);
+            dialog.setLocation(slot.place().getLocation());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("The prompt is centred: its place could not be shared ({})", e.toString());
+        }
     }
 
     /** Stops the countdown, removes the dialog and gives its place back; safe to call twice. */

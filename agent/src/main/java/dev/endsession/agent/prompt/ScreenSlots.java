@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * The session's prompts, across its JVMs, so that none hides another: each prompt on the screen
- * holds a slot, a file {@code prompt-<n>.slot} in the session directory, locked for as long as the
+ * holds a slot, a file {@code prompt-<display>-<n>.slot} in the session directory, locked for as long as the
  * prompt shows and holding its place on the screen. A new prompt takes a free slot and a
- * {@link Placement} clear of the places in the locked ones; {@code prompt.lock} keeps two JVMs
+ * {@link Placement} clear of the places in the locked ones; {@code prompt-<display>.lock} keeps two JVMs
  * from choosing at the same moment. The OS drops a dead JVM's locks, so a killed app leaves no
  * stale place. Without a usable session directory the prompt is simply centred.
  */
@@ -34,19 +34,33 @@ final class ScreenSlots {
     private static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
 
     private final Path dir;
+    private final String display;
 
-    ScreenSlots(Path dir) {
+    /**
+     * @param dir where the slots are
+     * @param screen the screen the prompts share (prompts on different displays hide nothing of each other)
+     */
+    ScreenSlots(Path dir, String screen) {
         this.dir = dir;
+        this.display = screen;
     }
 
     /** @return the slots of this process's session (the bus's session directory, created private if needed), or null */
     static ScreenSlots ofSession(Map<String, String> env) {
         try {
-            return new ScreenSlots(SessionDirectory.create(SessionDirectory.root(env), SessionDirectory.ownSession(env)).path());
+            return new ScreenSlots(SessionDirectory.create(SessionDirectory.root(env), SessionDirectory.ownSession(env)).path(),
+                    screenOf(env));
         } catch (IOException | RuntimeException e) {
             LOG.debug("Prompts are centred: no session directory to share their places through ({})", e.toString());
             return null;
         }
+    }
+
+    /** @return the display's name as a file name part: {@code DISPLAY=:118} gives {@code -118}; empty where there is one screen */
+    static String screenOf(Map<String, String> env) {
+        String display = env.getOrDefault("DISPLAY", env.getOrDefault("WAYLAND_DISPLAY", ""));
+        String name = display.replaceAll("[^A-Za-z0-9_.-]", "");
+        return name.isEmpty() ? "" : "-" + name.substring(0, Math.min(name.length(), 32));
     }
 
     /**
@@ -54,13 +68,13 @@ final class ScreenSlots {
      *
      * @return the slot, holding its place until closed
      */
-    Slot claim(Dimension size, Rectangle screen) throws IOException {
-        try (FileChannel placing = FileChannel.open(dir.resolve("prompt.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    Slot claim(Dimension size, Rectangle usable) throws IOException {
+        try (FileChannel placing = FileChannel.open(dir.resolve("prompt" + display + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock choosing = placing.lock()) {
             List<Rectangle> taken = new ArrayList<>();
             Slot mine = null;
             for (int n = 0; n < SLOTS; n++) {
-                FileChannel file = FileChannel.open(dir.resolve("prompt-" + n + ".slot"), StandardOpenOption.CREATE,
+                FileChannel file = FileChannel.open(dir.resolve("prompt" + display + "-" + n + ".slot"), StandardOpenOption.CREATE,
                         StandardOpenOption.READ, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(file);
                 if (lock == null) {
@@ -73,7 +87,7 @@ final class ScreenSlots {
                     file.close();
                 }
             }
-            Rectangle place = Placement.free(size, screen, taken);
+            Rectangle place = Placement.free(size, usable, taken);
             if (mine != null) {
                 mine.hold(place);
             } else {

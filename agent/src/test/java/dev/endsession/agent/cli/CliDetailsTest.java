@@ -117,8 +117,11 @@ class CliDetailsTest {
 
     @Test
     void everyCommandsHelpListsItsExitCodesAndNamesARunnableCommand() {
-        for (List<String> args : List.of(List.of("--help"), List.of("status", "--help"), List.of("logoff", "--help"),
-                List.of("shutdown", "--help"), List.of("restart", "--help"), List.of("attach", "--help"))) {
+        List<List<String>> helps = new java.util.ArrayList<>(List.of(List.of("--help")));
+        new picocli.CommandLine(new Cli()).getSubcommands().keySet().stream().filter(name -> !name.equals("help"))
+                .forEach(name -> helps.add(List.of(name, "--help"))); // every command, those added later too
+        assertTrue(helps.size() >= 6, helps.toString());
+        for (List<String> args : helps) {
             assertEquals(0, run(args.toArray(String[]::new)), args.toString());
             String help = out.toString();
             assertTrue(help.startsWith("Usage: java -jar endsession-agent.jar"), help);

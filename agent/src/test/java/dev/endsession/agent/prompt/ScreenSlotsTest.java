@@ -25,7 +25,7 @@ class ScreenSlotsTest {
 
     @Test
     void theFirstPromptIsCentredAndTheNextOnesHideNone() throws Exception {
-        ScreenSlots slots = new ScreenSlots(dir);
+        ScreenSlots slots = new ScreenSlots(dir, "-118");
         List<ScreenSlots.Slot> open = new ArrayList<>();
         try {
             for (int i = 0; i < 6; i++) {
@@ -45,7 +45,7 @@ class ScreenSlotsTest {
 
     @Test
     void aClosedPromptsPlaceIsFreeAgain() throws Exception {
-        ScreenSlots slots = new ScreenSlots(dir);
+        ScreenSlots slots = new ScreenSlots(dir, "-118");
         ScreenSlots.Slot first = slots.claim(PROMPT, SCREEN);
         Rectangle centre = first.place();
         try (ScreenSlots.Slot second = slots.claim(PROMPT, SCREEN)) {
@@ -55,6 +55,16 @@ class ScreenSlotsTest {
                 assertFalse(third.place().intersects(second.place()));
             }
         }
+    }
+
+    @Test
+    void promptsOnAnotherDisplayHideNothingHere() throws Exception {
+        try (ScreenSlots.Slot there = new ScreenSlots(dir, ScreenSlots.screenOf(java.util.Map.of("DISPLAY", ":111"))).claim(PROMPT, SCREEN);
+                ScreenSlots.Slot here = new ScreenSlots(dir, ScreenSlots.screenOf(java.util.Map.of("DISPLAY", ":118.0"))).claim(PROMPT, SCREEN)) {
+            assertEquals(there.place(), here.place(), "both centred, each on its own screen");
+        }
+        assertEquals("-118.0", ScreenSlots.screenOf(java.util.Map.of("DISPLAY", ":118.0")));
+        assertEquals("", ScreenSlots.screenOf(java.util.Map.of()));
     }
 
     @Test
