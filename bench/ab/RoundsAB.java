@@ -18,7 +18,11 @@ import java.util.*;
  * {@code Cli.run} in this JVM. Prints medians (p25-p75), the apps' CPU per iteration (utime+stime of
  * every app from {@code /proc}, 10 ms ticks summed over all rounds) and this JVM's; for the first
  * build, the CPU of the apps' and this JVM's threads over the timed rounds, by thread name.
- * {@code -Dnostatus=true} times the logoff alone; {@code -Dapps.opts="..."} adds JVM options to the apps.
+ * {@code -Dnostatus=true} times the logoff alone; {@code -Dapps.opts="..."} adds JVM options to the apps;
+ * {@code -Dsubject=CLASS} runs another subject than {@code IdleApp} (e.g. {@code NotesLikeApp}, a real app's habits);
+ * {@code -Dwarmup=K} makes the first K iterations untimed (3); with 0, round 1 is the apps' first contact and is
+ * printed on its own, with the median of rounds 2-10; {@code -Dfull=true} ends with one timed
+ * {@code logoff --on-block force} per build (query, end, terminate all N).
  */
 public class RoundsAB {
 
@@ -41,7 +45,8 @@ public class RoundsAB {
                     if (!extra.isEmpty()) cmd.addAll(Arrays.asList(extra.split(" ")));
                     cmd.add("-javaagent:" + dir.resolve("endsession-agent.jar") + "=name=app" + i + ",bridge=bus");
                     if (i == 0) cmd.add("-Dbench.veto=benchmark");
-                    cmd.addAll(List.of("-cp", dir.resolve("round-app.jar").toString(), "dev.endsession.bench.apps.IdleApp"));
+                    cmd.addAll(List.of("-cp", dir.resolve("round-app.jar").toString(),
+                            "dev.endsession.bench.apps." + System.getProperty("subject", "IdleApp")));
                     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                             .redirectError(bus.resolve(session + i + ".err").toFile());
                     pb.environment().put("ENDSESSION_BUS_DIR", bus.toString());
@@ -63,6 +68,11 @@ public class RoundsAB {
                     }
                 }
             }
+            for (Variant v : vs) { // the initiator's own first run, on an empty session: no app is contacted
+                Files.createDirectories(bus.resolve("empty" + v.session), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                call(v, Map.of("ENDSESSION_BUS_DIR", bus.toString(), "ENDSESSION_SESSION", "empty" + v.session), "status", "--json");
+            }
             Thread.sleep(Long.getLong("settle", 5000));
             Map<String, List<Double>> status = new LinkedHashMap<>(), logoff = new LinkedHashMap<>();
             Map<String, Long> appCpu = new LinkedHashMap<>();
@@ -71,7 +81,10 @@ public class RoundsAB {
             boolean statusToo = !Boolean.getBoolean("nostatus");
             Map<String, Long> before = threads(vs.get(0).apps);
             Map<String, Long> selfBefore = threads(List.of(ProcessHandle.current()));
-            for (int r = 0; r < rounds + 3; r++) {
+            int warmup = Integer.getInteger("warmup", 3);
+            Map<String, List<Double>> early = new LinkedHashMap<>();
+            for (Variant v : vs) early.put(v.name, new ArrayList<>());
+            for (int r = 0; r < rounds + warmup; r++) {
                 for (Variant v : (r % 2 == 0 ? vs : reversed(vs))) {
                     Map<String, String> env = Map.of("ENDSESSION_BUS_DIR", bus.toString(), "ENDSESSION_SESSION", v.session);
                     long c0 = cpu(v.apps); long s0 = self();
@@ -80,16 +93,17 @@ public class RoundsAB {
                         int code = call(v, env, "status", "--json");
                         double ms = (System.nanoTime() - t) / 1e6;
                         if (code != 0) throw new IllegalStateException("status " + code);
-                        if (r >= 3) status.get(v.name).add(ms);
+                        if (r >= warmup) status.get(v.name).add(ms);
                     }
                     long t = System.nanoTime();
                     int code = call(v, env, "logoff", "--json");
                     double ms = (System.nanoTime() - t) / 1e6;
                     if (code != 1) throw new IllegalStateException("logoff " + code);
                     long c1 = cpu(v.apps); long s1 = self();
-                    if (r >= 3) selfCpu.merge(v.name, s1 - s0, Long::sum);
+                    if (r >= warmup) selfCpu.merge(v.name, s1 - s0, Long::sum);
+                    if (r < 10) early.get(v.name).add(ms);
                     if (r == 0) System.out.printf("%s first round (status+logoff): app cpu %d ms, logoff %.1f ms%n", v.name, (c1 - c0) * 10, ms);
-                    if (r >= 3) { logoff.get(v.name).add(ms); appCpu.put(v.name, appCpu.get(v.name) + c1 - c0); }
+                    if (r >= warmup) { logoff.get(v.name).add(ms); appCpu.put(v.name, appCpu.get(v.name) + c1 - c0); }
                 }
             }
             Map<String, Long> after = threads(vs.get(0).apps);
@@ -106,6 +120,20 @@ public class RoundsAB {
                         v.name, n, med(status.get(v.name), .5), med(status.get(v.name), .25), med(status.get(v.name), .75),
                         med(logoff.get(v.name), .5), med(logoff.get(v.name), .25), med(logoff.get(v.name), .75),
                         appCpu.get(v.name) * 10.0 / rounds, appCpu.get(v.name) * 10.0 / rounds / n, selfCpu.getOrDefault(v.name, 0L) * 10.0 / rounds);
+            }
+            for (Variant v : vs) {
+                List<Double> e = early.get(v.name);
+                System.out.printf("%-8s logoff round 1 %.1f ms, rounds 2-%d median %.1f ms%s%n", v.name, e.get(0), e.size(),
+                        med(e.subList(1, e.size()), .5), warmup == 0 ? " (round 1: the apps' first contact)" : "");
+            }
+            if (Boolean.getBoolean("full")) {
+                for (Variant v : vs) {
+                    Map<String, String> env = Map.of("ENDSESSION_BUS_DIR", bus.toString(), "ENDSESSION_SESSION", v.session);
+                    long t = System.nanoTime();
+                    int code = call(v, env, "logoff", "--on-block", "force", "--json");
+                    System.out.printf("%-8s end of %d apps (query, end, terminate): %.1f ms, exit %d%n", v.name, n,
+                            (System.nanoTime() - t) / 1e6, code);
+                }
             }
             Map<String, Long> byName = new TreeMap<>();
             try (var tasks = Files.list(Path.of("/proc/self/task"))) {

@@ -5,6 +5,7 @@ import dev.endsession.agent.config.AgentOptions;
 import dev.endsession.agent.config.OptionParser;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.Policy;
+import dev.endsession.agent.hooks.ReducedSignals;
 import dev.endsession.agent.hooks.ShutdownHookReport;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
@@ -22,16 +23,9 @@ import java.nio.file.Path;
  */
 public final class Agent {
 
-    private static Agent running;
+    private static boolean running;
 
-    private final AgentOptions options;
-    private final Coordinator coordinator;
-    private final Bridge bridge;
-
-    private Agent(AgentOptions options, Coordinator coordinator, Bridge bridge) {
-        this.options = options;
-        this.coordinator = coordinator;
-        this.bridge = bridge;
+    private Agent() {
     }
 
     /**
@@ -49,7 +43,7 @@ public final class Agent {
             System.err.println("endsession: " + error);
         }
         AgentOptions options = parsed.options();
-        if (running != null) {
+        if (running) {
             System.err.println("endsession: the agent is already running in this JVM; nothing to do");
             return;
         }
@@ -76,11 +70,15 @@ public final class Agent {
         if (instrumentation != null) {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
-        running = new Agent(options, coordinator, bridge);
+        running = true;
         startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),
                     coordinator.listenerNames().size(), attached ? ", attached" : "");
+        }
+        String reducedSignals = ReducedSignals.warning(System.getenv());
+        if (reducedSignals != null) {
+            log.warn(reducedSignals);
         }
     }
 

@@ -41,7 +41,8 @@ public interface EndSessionListener {
     }
 
     /**
-     * Lower values are asked first in queries; cleanups run in reverse order (highest first).
+     * A query asks every listener at once; lower values prompt first (one prompt at a time) and come
+     * first in its report. Cleanups run one after another in reverse order (highest first).
      *
      * @return this listener's order, 0 by default
      */

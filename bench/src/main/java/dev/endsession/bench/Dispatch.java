@@ -50,8 +50,7 @@ final class Dispatch {
         report.table(List.of("benchmark", "µs/op", "ratio vs baselineHandoffs"), rows);
         report.paragraph("`query` and `queryThenCancel` reuse one coordinator, whose worker threads stay warm; `end` gets a "
                 + "fresh coordinator per invocation (cleanups run once per coordinator), so it also pays for starting its "
-                + "worker threads, as the one end of a JVM's life does. `queryHere` and `queryThenCancelHere` call the "
-                + "listeners on the caller's thread, as the session bus does (no listener overruns, so no thread moves). "
+                + "worker threads, as the one end of a JVM's life does. "
                 + "`baselineHandoffs`: 10 calls handed one after another to the JDK's warm cached thread pool, each awaited.");
     }
 }

@@ -2,6 +2,7 @@ package dev.endsession.testkit;
 
 import dev.endsession.agent.bus.App;
 import dev.endsession.agent.core.EndReport;
+import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.core.QueryReport;
 import dev.endsession.api.Reason;
 import java.time.Duration;
@@ -62,8 +63,8 @@ final class InProcessApp implements App {
 
     @Override
     public boolean notice(Set<Reason> reasons, Duration timeout) {
-        if (app.isService() && reasons.contains(Reason.LOGOFF)) {
-            return false; // a service survives the user's logoff, as HotSpot's console handler makes it
+        if (Policy.serviceCarriesOn(app.isService(), reasons)) {
+            return false;
         }
         end(reasons, true, timeout);
         return true;

@@ -68,7 +68,8 @@ public final class RoundSpec {
     }
 
     RoundOptions options() {
-        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, timeout, false, 0);
+        return RoundOptions.of(kind).withMode(mode).withForce(force).withForceIfHung(forceIfHung)
+                .withOnBlockForce(onBlockForce).withTimeout(timeout);
     }
 
     /** @return the command line this round stands for, e.g. {@code logoff --force} */

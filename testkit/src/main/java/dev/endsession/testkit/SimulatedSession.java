@@ -38,23 +38,37 @@ public final class SimulatedSession {
         return app;
     }
 
-    /** @param budget how long each listener of apps added from now on may take to answer @return this session */
+    /**
+     * @param budget how long each listener may take to answer
+     * @return this session
+     * @throws IllegalStateException once an app was added (it keeps the budget it was made with)
+     */
     public SimulatedSession listenerBudget(Duration budget) {
-        listenerBudget = Objects.requireNonNull(budget, "budget");
+        Objects.requireNonNull(budget, "budget");
+        beforeAnyApp("listenerBudget");
+        listenerBudget = budget;
         return this;
     }
 
     /**
-     * Puts a user in front of the screen: listeners of apps added from now on may prompt, and every
-     * prompt gets {@code answer} at once.
+     * Puts a user in front of the screen: listeners may prompt, and every prompt gets {@code answer} at once.
      *
      * @param answer what the user chooses
      * @return this session
+     * @throws IllegalStateException once an app was added (its listeners were made without a user)
      */
     public SimulatedSession userAnswers(Prompt.Answer answer) {
         Objects.requireNonNull(answer, "answer");
+        beforeAnyApp("userAnswers");
         user = (question, timeout, ifNoAnswer) -> answer;
         return this;
+    }
+
+    private void beforeAnyApp(String setting) {
+        if (!apps.isEmpty()) {
+            throw new IllegalStateException("Call " + setting + "(...) before the first session.app(...): "
+                    + "the apps are made with the session's settings");
+        }
     }
 
     /** @return the outcome of {@code endsession logoff} */

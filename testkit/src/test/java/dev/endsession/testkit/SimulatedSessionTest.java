@@ -95,6 +95,14 @@ class SimulatedSessionTest {
     }
 
     @Test
+    void settingsGivenAfterTheFirstAppAreRefusedNotIgnored(SimulatedSession session) {
+        session.app("editor");
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> session.listenerBudget(Duration.ofSeconds(3)));
+        assertTrue(late.getMessage().contains("before the first session.app"), late.getMessage());
+        assertThrows(IllegalStateException.class, () -> session.userAnswers(Prompt.Answer.CANCEL));
+    }
+
+    @Test
     void theUserCancellingAtThePromptVetoes(SimulatedSession session) {
         session.userAnswers(Prompt.Answer.CANCEL);
         session.app("notes").listener(new EndSessionListener() {

@@ -73,18 +73,13 @@ public final class Boot {
      *     before {@code main} and reports it, as it always did)
      */
     static boolean mayNameRules(String options) {
-        if (options == null) {
-            return false;
-        }
         String config = null;
-        for (String part : options.split(",")) {
-            int eq = part.indexOf('=');
-            String key = eq > 0 ? part.substring(0, eq).strip() : "";
-            if (key.equals("rules")) {
+        for (OptionText.Part part : OptionText.parts(options)) {
+            if (part.key().equals("rules")) {
                 return true;
             }
-            if (key.equals("config")) {
-                config = part.substring(eq + 1).strip();
+            if (part.key().equals("config")) {
+                config = part.value();
             }
         }
         return config != null && configNamesRules(config);

@@ -69,6 +69,16 @@ public interface App extends AutoCloseable {
      */
     boolean terminate(boolean ask, Duration grace);
 
+    /**
+     * Waits for an app that hung up during its End to exit on its own (a cleanup that called
+     * {@code System.exit}), without signalling it.
+     *
+     * @return {@code true} once the process is verified gone, {@code false} if still alive after {@code grace}
+     */
+    default boolean awaitExit(Duration grace) {
+        return !alive();
+    }
+
     /** @return {@code true} while the process is alive */
     boolean alive();
 

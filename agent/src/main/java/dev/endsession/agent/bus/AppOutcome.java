@@ -22,6 +22,27 @@ public final class AppOutcome {
         }
     }
 
+    /** How the process left the round (the JSON {@code exit} values; {@code null}: the round did not end it). */
+    public enum Exit {
+        /** Asked to exit, or killed, and verified gone. */
+        TERMINATED("terminated"),
+        /** Exited on its own while its cleanup ran (a cleanup called {@code System.exit}); never signalled. */
+        DURING_CLEANUP("during-cleanup"),
+        /** Still alive after the round's attempt to end it. */
+        ALIVE("alive");
+
+        private final String json;
+
+        Exit(String json) {
+            this.json = json;
+        }
+
+        /** @return the JSON spelling */
+        public String json() {
+            return json;
+        }
+    }
+
     private final long pid;
     private final String name;
     private final int level;
@@ -31,11 +52,23 @@ public final class AppOutcome {
     private volatile long endMillis = -1;
     private volatile boolean ended;
     private volatile boolean terminated;
+    private volatile Exit exit;
 
     AppOutcome(App app) {
-        this.pid = app.pid();
-        this.name = app.name();
-        this.level = app.level();
+        this(app.pid(), app.name(), app.level());
+    }
+
+    private AppOutcome(long pid, String name, int level) {
+        this.pid = pid;
+        this.name = name;
+        this.level = level;
+    }
+
+    /** @return the outcome of a socket entry refused before anything was sent (never asked, never signalled) */
+    static AppOutcome refused(long pid, String why) {
+        AppOutcome outcome = new AppOutcome(pid, "(refused)", SocketApp.DEFAULT_LEVEL);
+        outcome.reason = "refused: " + why;
+        return outcome;
     }
 
     void answered(Answer value, String why, long millis) {
@@ -53,8 +86,9 @@ public final class AppOutcome {
         endMillis = millis;
     }
 
-    void terminated(boolean value) {
-        terminated = value;
+    void left(Exit how) {
+        exit = how;
+        terminated = how != Exit.ALIVE;
     }
 
     public long pid() {
@@ -93,8 +127,13 @@ public final class AppOutcome {
         return ended;
     }
 
-    /** @return {@code true} if the round terminated the process (verified gone) */
+    /** @return {@code true} if the process is verified gone at the end of the round (terminated, or exited during its cleanup) */
     public boolean terminated() {
         return terminated;
+    }
+
+    /** @return how the process left the round, or {@code null} if the round did not end it */
+    public Exit exit() {
+        return exit;
     }
 }

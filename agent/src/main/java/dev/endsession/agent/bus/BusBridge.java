@@ -82,7 +82,6 @@ public final class BusBridge implements Bridge {
                 return;
             }
             LOG.debug("Listening on {}", opened.socket());
-            RoundClasses.load(BusBridge.class.getClassLoader()); // while idle, not during the user's first logoff
             opened.serve();
         }
     }
@@ -92,8 +91,7 @@ public final class BusBridge implements Bridge {
         awaitStarted();
         Initiator initiator = Initiator.fromEnvironment(env);
         long self = ProcessHandle.current().pid();
-        RoundOptions options = new RoundOptions(reason, RoundOptions.Mode.MODERN, force, false, false,
-                RoundOptions.DEFAULT_TIMEOUT, false, self);
+        RoundOptions options = RoundOptions.of(reason).withForce(force).withSelfPid(self);
         RoundResult result;
         try {
             result = initiator.run(initiator.ownSession(), options, Progress.NONE);

@@ -2,7 +2,7 @@ package dev.endsession.agent.bus;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
-import dev.endsession.agent.threads.Workers;
+import dev.endsession.agent.threads.Threads;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,22 +14,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 
 /**
  * This JVM's listening socket on the session bus, {@code <session dir>/<pid>.sock}. The thread that
  * calls {@link #serve()} blocks in {@code accept}; each connection is served by a daemon thread of
- * its own for as long as it lasts ({@link Workers}: threads are kept a few seconds for the next
- * connection). Idle, the endpoint holds one thread and uses no CPU. Thread-safe.
+ * its own for as long as it lasts (kept a few seconds for the next connection). Idle, the endpoint
+ * holds one thread and uses no CPU. Thread-safe.
  */
 final class Endpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.bus");
-    /** A client must send its first frame within this, or it is disconnected. */
-    static final Duration FIRST_FRAME = Duration.ofSeconds(5);
-    /** Between frames of one connection: past this the initiator counts as gone (the lease ends). */
-    static final Duration NEXT_FRAME = Duration.ofMinutes(2);
 
     /** An endpoint as found in the session directory. */
     record Address(long pid, Path socket) {
@@ -39,8 +34,8 @@ final class Endpoint implements AutoCloseable {
     private final Path socket;
     private final Conversation.Host host;
     private volatile Watchdog watchdog; // made by the serving thread, off the agent's start-up path
-    private volatile Workers<Buffers> workers; // likewise
-    private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
+    private volatile ExecutorService threads; // likewise
+    private final Connections connections = new Connections();
     private final Peers peers;
 
     private Endpoint(ServerSocketChannel server, Path socket, Conversation.Host host, Peers peers) {
@@ -71,7 +66,7 @@ final class Endpoint implements AutoCloseable {
         }
         Endpoint endpoint = new Endpoint(server, socket, host, peers);
         try {
-            Runtime.getRuntime().addShutdownHook(new Thread(new Closer(endpoint), "endsession-bus-close"));
+            Runtime.getRuntime().addShutdownHook(new Thread(endpoint::close, "endsession-bus-close"));
         } catch (IllegalStateException exiting) { // the JVM began to exit while this thread bound the socket
             endpoint.close(); // no socket left behind
             throw new JvmExiting();
@@ -96,29 +91,30 @@ final class Endpoint implements AutoCloseable {
     /** Accepts connections on the calling thread until the endpoint is closed. */
     void serve() {
         watchdog = new Watchdog();
-        workers = new Workers<>("endsession-bus-connection", false, new Buffers.Maker());
-        workers.run(new SelfGreeting(socket, watchdog)); // connects once this thread accepts, just below
+        threads = Threads.cached("endsession-bus-connection");
+        threads.execute(new SelfGreeting(socket, watchdog)); // connects once this thread accepts, just below
         while (server.isOpen()) {
             try {
                 SocketChannel channel = server.accept();
                 String refusal = peers.refusal(channel);
                 if (refusal != null) {
-                    LOG.warn("The bus endpoint refused a connection: {}", refusal);
+                    connections.warn("The bus endpoint refused a connection: " + refusal);
                     channel.close();
                     continue;
                 }
-                open.add(channel);
+                if (!connections.admit(channel)) {
+                    continue;
+                }
                 try {
-                    workers.run(new Conversation(channel, host, watchdog, workers, open, FIRST_FRAME, NEXT_FRAME));
+                    threads.execute(new Conversation(channel, host, watchdog, connections));
                 } catch (RuntimeException | OutOfMemoryError e) { // no thread for it: hang up rather than leave it waiting
-                    open.remove(channel);
-                    channel.close();
+                    connections.closed(channel);
                     throw e;
                 }
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                LOG.warn("The bus endpoint could not accept a connection: {}", e.toString());
+                connections.warn("The bus endpoint could not accept a connection: " + e);
                 pause(); // out of file descriptors or threads: let it pass rather than spin
             }
         }
@@ -133,24 +129,10 @@ final class Endpoint implements AutoCloseable {
     }
 
     /**
-     * Closes the endpoint when the JVM exits, so no thread is left blocked in {@code accept} or
-     * {@code read}: HotSpot waits up to 300 ms at exit for threads in native code
-     * ({@code VM_Exit::wait_for_threads_in_native_to_block}), which every app would pay. The socket
-     * file goes too; a killed JVM leaves a stale one, which the next initiator removes.
+     * Also the JVM exit's hook, so no thread is left blocked in {@code accept} or {@code read}:
+     * HotSpot waits at exit for threads in native code, which every app would pay. The socket file
+     * goes too; a killed JVM leaves a stale one, which the next initiator removes.
      */
-    private static final class Closer implements Runnable {
-        private final Endpoint endpoint;
-
-        Closer(Endpoint endpoint) {
-            this.endpoint = endpoint;
-        }
-
-        @Override
-        public void run() {
-            endpoint.close();
-        }
-    }
-
     @Override
     public void close() {
         try {
@@ -158,20 +140,14 @@ final class Endpoint implements AutoCloseable {
         } catch (IOException e) {
             LOG.debug("Closing the bus endpoint: {}", e.toString());
         }
-        for (SocketChannel channel : open) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                LOG.debug("Closing a bus connection: {}", e.toString());
-            }
-        }
+        connections.closeAll();
         Watchdog timer = watchdog;
         if (timer != null) {
             timer.close();
         }
-        Workers<Buffers> threads = workers;
-        if (threads != null) {
-            threads.close();
+        ExecutorService pool = threads;
+        if (pool != null) {
+            pool.shutdown();
         }
         try {
             Files.deleteIfExists(socket);

@@ -1,7 +1,6 @@
 package dev.endsession.agent.bus;
 
-import dev.endsession.agent.threads.Handed;
-import dev.endsession.agent.threads.Workers;
+import dev.endsession.agent.threads.Threads;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -36,13 +36,8 @@ final class Fanout implements AutoCloseable {
 
     private static final Duration TICK = Duration.ofSeconds(1);
 
-    /**
-     * Shared by every fan-out of the JVM: a thread start costs 0.25 to 1.5 ms on this 2-core machine
-     * (the starter waits until the new thread runs), which for 50 apps was a large share of a round;
-     * an initiator that runs rounds one after another (a test kit, a benchmark, an app that initiates)
-     * reuses them. A CLI process, one round in its life, starts one thread per app either way.
-     */
-    private static final Workers<Void> POOL = new Workers<>("endsession-round", false, null);
+    /** Shared by every fan-out of the JVM: a thread start is a large share of a round (bench/README.md). */
+    private static final ExecutorService POOL = Threads.cached("endsession-round");
 
     private final List<Future<?>> submitted = new ArrayList<>();
 
@@ -57,9 +52,7 @@ final class Fanout implements AutoCloseable {
         long start = System.nanoTime();
         Replies<K, T> replies = new Replies<>(apps.size());
         for (K app : apps) {
-            Handed<Void> attempt = new Handed<>(new Attempt<>(app, call, replies));
-            POOL.run(attempt);
-            submitted.add(attempt);
+            submitted.add(POOL.submit(new Attempt<>(app, call, replies)));
         }
         long deadline = start + timeout.toNanos();
         long nextTick = start + TICK.toNanos();

@@ -9,13 +9,18 @@ import java.net.ConnectException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Plays the system on the session bus: takes the session's round lock (one round at a time),
@@ -59,7 +64,9 @@ public final class Initiator {
      */
     public List<Message.Info> status(String session) throws BusException {
         try (Fanout fanout = new Fanout()) {
-            List<SocketApp> apps = connect(directory(session), CONNECT_TIMEOUT, fanout);
+            Reached reached = connect(directory(session), CONNECT_TIMEOUT, fanout, Progress.NONE);
+            reached.refused().forEach(app -> LOG.warn("Refused {}", app.reason()));
+            List<SocketApp> apps = reached.apps();
             try {
                 return apps.stream().map(SocketApp::info).toList();
             } finally {
@@ -99,17 +106,21 @@ public final class Initiator {
     private RoundResult run(String session, RoundOptions options, Progress progress, boolean probe) throws BusException {
         SessionDirectory directory = directory(session);
         boolean other = !session.equals(ownSession);
-        RoundOptions effective = new RoundOptions(options.kind(), options.mode(), options.force(), options.forceIfHung(),
-                options.onBlockForce(), options.timeout(), other || options.notifyOnly(), options.selfPid());
+        RoundOptions effective = options.withNotifyOnly(other || options.notifyOnly());
         try (FileChannel file = FileChannel.open(directory.lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = tryLock(file, directory);
                 Fanout fanout = new Fanout()) {
-            List<SocketApp> apps = connect(directory, options.timeout(), fanout);
+            Reached reached = connect(directory, options.timeout(), fanout, progress);
+            List<SocketApp> apps = reached.apps();
             if (apps.isEmpty()) {
-                throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")");
+                throw new BusException("no app is attached to session '" + session + "' (" + directory.path() + ")"
+                        + reached.refused().stream().map(app -> "; " + app.reason()).collect(Collectors.joining()));
             }
             try {
-                return Round.run(probe ? Probe.of(apps) : apps, effective, progress, fanout);
+                RoundResult result = Round.run(probe ? Probe.of(apps) : apps, effective, progress, fanout);
+                List<AppOutcome> all = new ArrayList<>(result.apps());
+                all.addAll(reached.refused());
+                return new RoundResult(result.ended(), result.options(), all);
             } finally {
                 apps.forEach(SocketApp::close);
             }
@@ -140,19 +151,61 @@ public final class Initiator {
         }
     }
 
+    /** The apps reached and verified, and the socket entries refused (each with why). */
+    private record Reached(List<SocketApp> apps, List<AppOutcome> refused) {
+    }
+
     /**
-     * Connects to every endpoint and says hello, to all at once. A socket nobody listens on is
-     * skipped (and removed if its process is gone); an app that does not accept or
-     * does not say hello in time stays in the list, as hung.
+     * Connects to every endpoint, proves who is behind it ({@link PeerCheck}) and says hello, to all
+     * at once. A socket nobody listens on is skipped (and removed if its process is gone); an app
+     * that does not accept or does not say hello in time stays in the list, as hung; an entry that
+     * is not what its name says is refused, never signalled, and reported if its pid lives.
      */
-    private static List<SocketApp> connect(SessionDirectory directory, Duration timeout, Fanout fanout)
+    private static Reached connect(SessionDirectory directory, Duration timeout, Fanout fanout, Progress progress)
             throws BusException {
-        List<Endpoint.Address> addresses;
+        HeldDirectory held;
         try {
-            addresses = directory.endpoints();
+            held = directory.hold();
         } catch (IOException e) {
-            throw new BusException("cannot list " + directory.path() + ": " + e.getMessage());
+            throw new BusException(e instanceof UnsafeDirectoryException ? e.getMessage()
+                    : "cannot list " + directory.path() + ": " + e.getMessage());
         }
+        try (held) {
+            List<Endpoint.Address> addresses = held.endpoints();
+            // Read after the listing: every listed socket's listener exists by then (bound, listening, then renamed).
+            ListeningSockets listening = ListeningSockets.read();
+            Reached reached = reach(held, addresses, new PeerCheck(held.owner(), listening), timeout, fanout, progress);
+            if (listening != null) {
+                missing(directory, addresses, listening).forEach(outcome -> {
+                    reached.refused().add(outcome);
+                    progress.refused(outcome);
+                });
+            }
+            return reached;
+        }
+    }
+
+    /**
+     * @return the apps that listen in the directory (the kernel's record) but whose socket is missing
+     *     from it, deleted while they run: never asked, never signalled, and never left out silently
+     */
+    private static List<AppOutcome> missing(SessionDirectory directory, List<Endpoint.Address> listed, ListeningSockets listening) {
+        List<AppOutcome> missing = new ArrayList<>();
+        Set<Long> known = new HashSet<>();
+        listed.forEach(address -> known.add(address.pid()));
+        for (long pid : listening.pidsBoundIn(directory.path())) {
+            Path socket = directory.socketFor(pid);
+            boolean there = Files.exists(socket, LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(directory.path().resolve(pid + ".binding"), LinkOption.NOFOLLOW_LINKS); // a newcomer
+            if (!known.contains(pid) && !there && listening.unproven(pid) == null) {
+                missing.add(AppOutcome.refused(pid, socket + " is missing while pid " + pid + " listens (it cannot be reached)"));
+            }
+        }
+        return missing;
+    }
+
+    private static Reached reach(HeldDirectory held, List<Endpoint.Address> addresses, PeerCheck check, Duration timeout,
+            Fanout fanout, Progress progress) {
         List<SocketApp> apps = new ArrayList<>();
         for (Endpoint.Address address : addresses) {
             try {
@@ -162,16 +215,24 @@ public final class Initiator {
             }
         }
         List<SocketApp> unreachable = new ArrayList<>();
-        fanout.call(apps, timeout, SocketApp::reach, (app, waited) -> {
+        List<AppOutcome> refused = new ArrayList<>();
+        fanout.call(apps, timeout, app -> app.reach(check), (app, waited) -> {
         }).forEach((app, reply) -> {
             if (reply.ok()) {
                 return;
             }
             boolean connected = app.connected();
             app.close();
-            if (reply.error() != null && !connected) {
+            if (reply.error() instanceof RefusedPeerException refusal) {
+                unreachable.add(app);
+                if (!held.removeIfGone(app.address())) { // a refused entry whose pid lives is never silent
+                    AppOutcome outcome = AppOutcome.refused(app.pid(), app.address().socket() + ": " + refusal.getMessage());
+                    refused.add(outcome);
+                    progress.refused(outcome);
+                }
+            } else if (reply.error() != null && !connected) {
                 // Its process died without closing; or the pid is alive, a leftover of an earlier process with the same pid.
-                boolean gone = SessionDirectory.removeIfGone(app.address()); // logged when removed
+                boolean gone = held.removeIfGone(app.address()); // logged when removed
                 if (!gone && reply.error() instanceof ConnectException) {
                     LOG.debug("Skipping {}: nobody listens there", app.address().socket());
                 } else if (!gone) {
@@ -185,6 +246,6 @@ public final class Initiator {
         });
         apps.removeAll(unreachable);
         apps.sort(Comparator.comparingLong(SocketApp::pid));
-        return apps;
+        return new Reached(apps, refused);
     }
 }

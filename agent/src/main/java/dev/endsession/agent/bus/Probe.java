@@ -25,7 +25,7 @@ final class Probe {
 
     /** @return options for a probe of a {@code kind} with the hung timeout {@code timeout} */
     static RoundOptions options(Reason kind, Duration timeout) {
-        return new RoundOptions(kind, RoundOptions.Mode.MODERN, false, false, false, timeout, true, 0);
+        return RoundOptions.of(kind).withTimeout(timeout).withNotifyOnly(true);
     }
 
     /** @return {@code progress} told who is asked and what they answered; the cancel that always follows is not news */

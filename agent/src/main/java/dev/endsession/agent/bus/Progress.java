@@ -12,6 +12,10 @@ public interface Progress {
     Progress NONE = new Progress() {
     };
 
+    /** @param app a socket entry refused before the round: not what its name says (see {@link AppOutcome#reason()}) */
+    default void refused(AppOutcome app) {
+    }
+
     /** @param app is being asked */
     default void asking(AppOutcome app) {
     }
@@ -30,6 +34,10 @@ public interface Progress {
 
     /** @param app was terminated ({@code gone}) or could not be */
     default void terminated(AppOutcome app, boolean gone) {
+    }
+
+    /** @param app hung up during its End and exited on its own (a cleanup called {@code System.exit}) */
+    default void exited(AppOutcome app) {
     }
 
     /** @param app got the console notice and {@code exiting} or ignored it */

@@ -171,33 +171,59 @@ public final class Round {
         ending.forEach(app -> progress.ending(outcomes.get(app), true));
         var replies = fanout.call(ending, options.timeout().plus(MARGIN), app -> app.end(reasons, true, options.timeout()),
                 (app, waited) -> progress.slow(outcomes.get(app), waited));
-        Map<App, Boolean> ask = new LinkedHashMap<>();
+        Map<App, Ending> how = new LinkedHashMap<>();
         replies.forEach((app, reply) -> {
             if (reply.ok()) {
                 outcomes.get(app).ended(reply.millis());
             } else {
                 app.close();
             }
-            ask.put(app, reply.ok());
+            // An app that hung up mid-cleanup is on its way out (a cleanup called System.exit): let it finish.
+            how.put(app, reply.ok() ? Ending.ASK : reply.timedOut() ? Ending.KILL : Ending.AWAIT);
         });
-        hung.forEach(app -> ask.put(app, false));
+        hung.forEach(app -> how.put(app, Ending.KILL));
         if (options.notifyOnly()) {
             return;
         }
-        ask.keySet().removeIf(app -> app.pid() == options.selfPid()); // the initiator's own JVM ends itself last
-        terminate(ask);
+        how.keySet().removeIf(app -> app.pid() == options.selfPid()); // the initiator's own JVM ends itself last
+        terminate(how);
     }
 
-    /** Terminates each app (asking it first where {@code ask} says so) and records whether it is gone. */
-    private void terminate(Map<App, Boolean> ask) {
+    /** How an app is terminated. */
+    private enum Ending {
+        /** Sent {@code Exit}; killed if still alive after the grace period. */
+        ASK,
+        /** Killed at once: it hung. */
+        KILL,
+        /**
+         * Given its End's time and then the grace period to exit on its own, unsignalled: it hung up
+         * during its End (its JVM's exit waits for the End's cleanups until the End's deadline). Killed after it.
+         */
+        AWAIT
+    }
+
+    /** Terminates each app as {@code how} says and records whether (and how) it is gone. */
+    private void terminate(Map<App, Ending> how) {
         Duration grace = options.timeout();
-        var gone = fanout.call(List.copyOf(ask.keySet()), grace.multipliedBy(2).plus(MARGIN),
-                app -> app.terminate(ask.get(app), grace), (app, waited) -> progress.slow(outcomes.get(app), waited));
+        var gone = fanout.call(List.copyOf(how.keySet()), grace.multipliedBy(3).plus(MARGIN),
+                app -> leave(app, how.get(app), grace), (app, waited) -> progress.slow(outcomes.get(app), waited));
         gone.forEach((app, reply) -> {
-            boolean verified = reply.ok() && reply.value();
-            outcomes.get(app).terminated(verified);
-            progress.terminated(outcomes.get(app), verified);
+            AppOutcome.Exit exit = reply.ok() ? reply.value() : AppOutcome.Exit.ALIVE;
+            AppOutcome outcome = outcomes.get(app);
+            outcome.left(exit);
+            if (exit == AppOutcome.Exit.DURING_CLEANUP) {
+                progress.exited(outcome);
+            } else {
+                progress.terminated(outcome, exit == AppOutcome.Exit.TERMINATED);
+            }
         });
+    }
+
+    private AppOutcome.Exit leave(App app, Ending how, Duration grace) {
+        if (how == Ending.AWAIT && app.awaitExit(options.timeout().plus(grace))) {
+            return AppOutcome.Exit.DURING_CLEANUP;
+        }
+        return app.terminate(how == Ending.ASK, grace) ? AppOutcome.Exit.TERMINATED : AppOutcome.Exit.ALIVE;
     }
 
     private void console(List<App> apps) {
@@ -205,12 +231,12 @@ public final class Round {
                 && app.alive()).toList();
         var replies = fanout.call(alive, options.timeout().plus(MARGIN), app -> app.notice(reasons, options.timeout()),
                 (app, waited) -> progress.slow(outcomes.get(app), waited));
-        Map<App, Boolean> exiting = new LinkedHashMap<>();
+        Map<App, Ending> exiting = new LinkedHashMap<>();
         replies.forEach((app, reply) -> {
             boolean leaving = reply.ok() && reply.value();
             progress.noticed(outcomes.get(app), leaving);
             if (leaving) {
-                exiting.put(app, true); // it exits on its own; killed only if still there after the grace period
+                exiting.put(app, Ending.ASK); // it exits on its own; killed only if still there after the grace period
             }
         });
         terminate(exiting);

@@ -6,7 +6,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * How one end-of-session round runs (the CLI's options, contract).
+ * How one end-of-session round runs (the CLI's options, contract). Made by {@link #of} and the
+ * {@code with...} methods, each of which returns a copy with one option changed.
  *
  * @param kind LOGOFF, SHUTDOWN or RESTART
  * @param mode modern (query all, then end all) or classic (one app at a time)
@@ -55,5 +56,40 @@ public record RoundOptions(Reason kind, Mode mode, boolean force, boolean forceI
             reasons.add(Reason.FORCED);
         }
         return reasons;
+    }
+
+    /** @param value modern or classic @return a copy with it */
+    public RoundOptions withMode(Mode value) {
+        return new RoundOptions(kind, value, force, forceIfHung, onBlockForce, timeout, notifyOnly, selfPid);
+    }
+
+    /** @param value {@code EWX_FORCE} @return a copy with it */
+    public RoundOptions withForce(boolean value) {
+        return new RoundOptions(kind, mode, value, forceIfHung, onBlockForce, timeout, notifyOnly, selfPid);
+    }
+
+    /** @param value {@code EWX_FORCEIFHUNG} @return a copy with it */
+    public RoundOptions withForceIfHung(boolean value) {
+        return new RoundOptions(kind, mode, force, value, onBlockForce, timeout, notifyOnly, selfPid);
+    }
+
+    /** @param value end every app anyway after a veto @return a copy with it */
+    public RoundOptions withOnBlockForce(boolean value) {
+        return new RoundOptions(kind, mode, force, forceIfHung, value, timeout, notifyOnly, selfPid);
+    }
+
+    /** @param value the hung timeout @return a copy with it */
+    public RoundOptions withTimeout(Duration value) {
+        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, value, notifyOnly, selfPid);
+    }
+
+    /** @param value notifications only @return a copy with it */
+    public RoundOptions withNotifyOnly(boolean value) {
+        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, timeout, value, selfPid);
+    }
+
+    /** @param value the initiator's own pid if it is one of the apps @return a copy with it */
+    public RoundOptions withSelfPid(long value) {
+        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, timeout, notifyOnly, value);
     }
 }

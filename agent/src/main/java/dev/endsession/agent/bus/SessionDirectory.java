@@ -3,7 +3,6 @@ package dev.endsession.agent.bus;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -218,24 +217,50 @@ public final class SessionDirectory {
      * @return socket paths by pid
      */
     List<Endpoint.Address> endpoints() throws IOException {
-        List<Endpoint.Address> found = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(path, "*.{sock,binding}")) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                boolean binding = name.endsWith(".binding");
-                long pid = socketPid(binding ? name.substring(0, name.length() - ".binding".length()) + ".sock" : name);
-                if (pid <= 0) {
-                    continue;
-                }
-                if (!binding) {
-                    found.add(new Endpoint.Address(pid, entry));
-                } else if (!alive(pid)) {
-                    removeStale(entry);
-                }
-            }
+        try (HeldDirectory held = hold()) {
+            return held.endpoints();
         }
-        found.sort((a, b) -> Long.compare(a.pid(), b.pid()));
-        return found;
+    }
+
+    /** @return the directory held open for a round (the caller closes it) */
+    HeldDirectory hold() throws IOException {
+        return HeldDirectory.open(path);
+    }
+
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+
+    /**
+     * Looks at a socket entry itself, never through a link ({@code lstat}): it must be a socket, owned
+     * by this user, with one name only (a hard link would let {@code <a>.sock} lead to app b's listener).
+     *
+     * @return why the entry is refused, or {@code null} if it is a plain socket of this user
+     */
+    static String unsafeEntry(Path entry) {
+        try {
+            if (Files.isSymbolicLink(entry)) {
+                return entry + " is a symbolic link, not a socket";
+            }
+            if (!entry.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+                return null; // Windows: the directory's rights are the only barrier
+            }
+            Map<String, Object> stat = Files.readAttributes(entry, "unix:mode,nlink", LinkOption.NOFOLLOW_LINKS);
+            if ((((Number) stat.get("mode")).intValue() & S_IFMT) != S_IFSOCK) {
+                return entry + " is not a socket";
+            }
+            String foreign = Owner.foreignOwner(entry);
+            if (foreign != null) {
+                return entry + " is owned by " + foreign;
+            }
+            if (((Number) stat.get("nlink")).intValue() != 1) {
+                return entry + " has " + stat.get("nlink") + " names (a hard link)";
+            }
+            return null;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return entry + " disappeared while its process runs";
+        } catch (IOException e) {
+            return entry + " cannot be examined: " + e;
+        }
     }
 
     /** @return {@code true} if the endpoint's process is gone (its socket is removed then) */
@@ -247,7 +272,7 @@ public final class SessionDirectory {
         return true;
     }
 
-    private static boolean alive(long pid) {
+    static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 

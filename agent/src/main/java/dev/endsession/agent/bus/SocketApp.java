@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +32,7 @@ public final class SocketApp implements App {
     private final Endpoint.Address address;
     private volatile Message.Info info;
     private volatile Message.Info standIn;
+    private volatile VerifiedProcess verified; // null: never signalled
 
     private SocketApp(SocketChannel channel, Endpoint.Address address) {
         this.channel = channel;
@@ -74,10 +74,26 @@ public final class SocketApp implements App {
         return channel.isConnected();
     }
 
-    /** {@link #connect()}, then {@link #hello()}. @return what the app said */
-    Message.Info reach() throws IOException {
+    /**
+     * Checks the socket entry ({@link SessionDirectory#unsafeEntry}), connects, proves the process
+     * behind it ({@link PeerCheck}), then says hello: the app must say the pid its socket's name says.
+     *
+     * @return what the app said
+     * @throws RefusedPeerException if the entry or the peer is not what its name says
+     */
+    Message.Info reach(PeerCheck check) throws IOException {
+        String unsafe = SessionDirectory.unsafeEntry(address.socket());
+        if (unsafe != null) {
+            throw new RefusedPeerException(unsafe);
+        }
         connect();
-        return hello();
+        verified = check.verify(channel, pid());
+        Message.Info said = hello();
+        if (said.pid() != pid()) {
+            verified = null;
+            throw new RefusedPeerException("the app there says it is pid " + said.pid());
+        }
+        return said;
     }
 
     /** Asks the app who it is; blocks until it answers. @return what it said */
@@ -153,8 +169,8 @@ public final class SocketApp implements App {
 
     @Override
     public boolean terminate(boolean ask, Duration grace) {
-        Optional<ProcessHandle> process = ProcessHandle.of(pid());
-        if (process.isEmpty() || !process.get().isAlive()) {
+        VerifiedProcess process = verified;
+        if (process != null && process.gone()) {
             return true;
         }
         if (ask) {
@@ -163,20 +179,36 @@ public final class SocketApp implements App {
             } catch (IOException e) {
                 // it may already be on its way out; the wait below tells
             }
-            if (Processes.awaitGone(process.get(), grace)) {
-                return true;
-            }
         }
-        if (process.get().pid() == ProcessHandle.current().pid()) {
+        if (process == null) { // never proved to be the pid its socket names (no /proc here): asked at most, never signalled
+            return awaitExit(ask ? grace : Duration.ZERO);
+        }
+        if (ask && process.awaitGone(grace)) {
+            return true;
+        }
+        if (process.handle().pid() == ProcessHandle.current().pid()) {
             return false; // the initiator's own JVM: it was asked; it cannot kill itself
         }
-        process.get().destroyForcibly();
-        return Processes.awaitGone(process.get(), grace);
+        process.kill();
+        return process.awaitGone(grace);
+    }
+
+    @Override
+    public boolean awaitExit(Duration grace) {
+        VerifiedProcess process = verified;
+        if (process != null) {
+            return process.awaitGone(grace);
+        }
+        return ProcessHandle.of(pid()).map(handle -> Processes.awaitGone(handle, grace)).orElse(true);
     }
 
     @Override
     public boolean alive() {
-        return ProcessHandle.of(pid()).map(ProcessHandle::isAlive).orElse(false);
+        VerifiedProcess process = verified;
+        if (process != null) {
+            return !process.gone();
+        }
+        return ProcessHandle.of(pid()).map(handle -> !Processes.gone(handle)).orElse(false);
     }
 
     @Override

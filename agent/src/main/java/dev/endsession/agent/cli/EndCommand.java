@@ -86,8 +86,9 @@ abstract class EndCommand implements Callable<Integer> {
         if (!SessionDirectory.validName(target)) {
             throw Failures.badOption(spec.commandLine(), "--session", target, Cli.SESSION_NAME);
         }
-        RoundOptions options = new RoundOptions(kind(), mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
-                : RoundOptions.Mode.MODERN, force, forceIfHung, onBlock == OnBlock.force, hung, false, 0);
+        RoundOptions options = RoundOptions.of(kind()).withMode(mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
+                : RoundOptions.Mode.MODERN).withForce(force).withForceIfHung(forceIfHung)
+                .withOnBlockForce(onBlock == OnBlock.force).withTimeout(hung);
         PrintWriter out = cli.getOut();
         Progress progress = ProgressPrinter.of(cli, json);
         RoundResult result;
@@ -135,7 +136,9 @@ abstract class EndCommand implements Callable<Integer> {
         if (result.ended()) {
             long gone = result.apps().stream().filter(AppOutcome::terminated).count();
             List<AppOutcome> overridden = result.blockers();
+            long exited = result.apps().stream().filter(app -> app.exit() == AppOutcome.Exit.DURING_CLEANUP).count();
             out.println("The " + what + " went ahead: " + gone + " of " + result.apps().size() + " apps terminated"
+                    + (exited > 0 ? " (" + exited + " exited on their own during their cleanup)" : "")
                     + (result.options().notifyOnly() ? " (another session: notifications only)" : "")
                     + (overridden.isEmpty() ? "" : "; --on-block force overrode " + overridden(overridden)) + ".");
             overridden.forEach(app -> out.println("  overrode " + blocker(app)));

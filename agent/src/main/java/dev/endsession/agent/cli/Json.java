@@ -19,7 +19,7 @@ final class Json {
     private Json() {
     }
 
-    /** @return {@code {"outcome", "mode", "reasons", "apps": [{pid, name, answer, reason, queryMs, endMs, terminated}]}} */
+    /** @return {@code {"outcome", "mode", "reasons", "apps": [{pid, name, answer, reason, queryMs, endMs, terminated, exit}]}} */
     static String round(RoundResult result) {
         return outcome(result, "{\"outcome\":" + quote(result.ended() ? "ended" : "cancelled"));
     }
@@ -53,7 +53,8 @@ final class Json {
                     .append(",\"reason\":").append(quote(app.reason()))
                     .append(",\"queryMs\":").append(nullable(app.queryMillis()))
                     .append(",\"endMs\":").append(nullable(app.endMillis()))
-                    .append(",\"terminated\":").append(app.terminated()).append('}');
+                    .append(",\"terminated\":").append(app.terminated())
+                    .append(",\"exit\":").append(app.exit() == null ? "null" : quote(app.exit().json())).append('}');
         }
         return json.out.append("]}").toString();
     }

@@ -34,6 +34,11 @@ final class ProgressPrinter implements Progress {
     }
 
     @Override
+    public void refused(AppOutcome app) {
+        line("refused    pid " + app.pid() + ": " + app.reason().substring("refused: ".length()));
+    }
+
+    @Override
     public void asking(AppOutcome app) {
         if (live) {
             line("asking     " + who(app));
@@ -63,6 +68,11 @@ final class ProgressPrinter implements Progress {
     @Override
     public void terminated(AppOutcome app, boolean gone) {
         line((gone ? "terminated " : "STILL ALIVE ") + who(app));
+    }
+
+    @Override
+    public void exited(AppOutcome app) {
+        line("exited     " + who(app) + " during its cleanup");
     }
 
     @Override

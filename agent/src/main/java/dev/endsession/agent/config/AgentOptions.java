@@ -8,7 +8,7 @@ import java.util.Optional;
  * The agent's options, after parsing (see {@link OptionParser}). Immutable.
  *
  * @param name the name shown to the user and in {@code status}; the main class or jar by default
- * @param level the shutdown level: higher is asked first (0x100–0x3FF, default 0x280 as on Windows)
+ * @param level the shutdown level: higher is asked first (0 to 0x4FF, default 0x280 as on Windows)
  * @param prompt how the user is asked
  * @param bridge how the JVM hears of the end of the session
  * @param plugins a directory of plugin jars, if any

@@ -1,5 +1,6 @@
 package dev.endsession.agent.config;
 
+import dev.endsession.agent.boot.OptionText;
 import dev.endsession.agent.config.AgentOptions.BridgeMode;
 import dev.endsession.agent.config.AgentOptions.Counted;
 import dev.endsession.agent.config.AgentOptions.PromptMode;
@@ -72,19 +73,12 @@ public final class OptionParser {
 
     private static Map<String, String> split(String text, List<String> errors) {
         Map<String, String> given = new LinkedHashMap<>();
-        if (text == null || text.isBlank()) {
-            return given;
-        }
-        for (String part : text.split(",")) {
-            if (part.isBlank()) {
-                continue;
+        for (OptionText.Part part : OptionText.parts(text)) {
+            if (part.key().isEmpty()) {
+                errors.add("option '" + part.value() + "' is not of the form key=value; ignored");
+            } else {
+                put(given, part.key(), part.value(), errors);
             }
-            int eq = part.indexOf('=');
-            if (eq <= 0) {
-                errors.add("option '" + part.strip() + "' is not of the form key=value; ignored");
-                continue;
-            }
-            put(given, part.substring(0, eq).strip(), part.substring(eq + 1).strip(), errors);
         }
         return given;
     }

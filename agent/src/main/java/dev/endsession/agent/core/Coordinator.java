@@ -25,13 +25,13 @@ import java.util.function.Consumer;
 
 /**
  * The JVM's end-of-session state machine. Bridges call {@link #query}, then {@link #end} or
- * {@link #cancel}; the JVM-exit hook calls {@link #end} too. Each listener runs within its budget,
- * on a worker ({@link OnWorkers}) or on the caller's own thread when it lends it ({@link CallerRuns},
- * the bus), so a listener that hangs never blocks a bridge past the round's deadline.
+ * {@link #cancel}; the JVM-exit hook calls {@link #end} too. Every listener call runs on a worker
+ * within its budget ({@link OnWorkers}), so a listener that hangs never blocks a bridge past the
+ * round's deadline.
  *
  * <p>Thread-safe. The cleanup ({@link #end}) runs at most once per JVM.
  */
-public final class Coordinator {
+public final class Coordinator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.core");
 
@@ -41,7 +41,6 @@ public final class Coordinator {
     private final OnWorkers onWorkers;
     private final Semaphore oneOnScreen = new Semaphore(1);
     private final AtomicBoolean endStarted = new AtomicBoolean();
-    // A latch and a field, not a CompletableFuture: that class initialises ForkJoinPool, milliseconds at start-up.
     private final CountDownLatch endDone = new CountDownLatch(1);
     private volatile EndReport endReport;
     private final Object lock = new Object();
@@ -93,29 +92,17 @@ public final class Coordinator {
     }
 
     /**
-     * Phase 1: asks every listener, lowest order first, each within its budget. {@link Reason#FORCED}
-     * skips the query; {@link Reason#CRITICAL} asks but ignores vetoes. A query that arrives while a
-     * previous round is still open starts a new round (Windows does not always cancel the old one).
+     * Phase 1: asks every listener at once, each within its budget, and answers by the deadline;
+     * prompts still come one at a time, lowest order first. {@link Reason#FORCED} skips the query;
+     * {@link Reason#CRITICAL} asks but ignores vetoes. A query that arrives while a previous round is
+     * still open starts a new round (Windows does not always cancel the old one).
      *
      * @param reasons why the session ends
      * @param deadline when the answer is due
      * @param interactionAllowed whether listeners may prompt the user
-     * @return the JVM's answer
+     * @return the JVM's answer, each listener's in listener order
      */
     public QueryReport query(Set<Reason> reasons, Instant deadline, boolean interactionAllowed) {
-        return query(reasons, deadline, interactionAllowed, null, null);
-    }
-
-    /**
-     * As {@link #query(Set, Instant, boolean)}, the listeners called on this thread ({@link CallerRuns}).
-     *
-     * @param here how this thread is given up to a listener that overruns; {@code null}: hand every call to a worker
-     * @param later gets the answer on another thread, when this call returns {@code null}
-     * @return the JVM's answer; {@code null} if a listener overran: this thread then belongs to it, and
-     *     the query goes on elsewhere
-     */
-    public QueryReport query(Set<Reason> reasons, Instant deadline, boolean interactionAllowed, CallerRuns here,
-            Consumer<QueryReport> later) {
         Set<Reason> why = immutable(reasons);
         synchronized (lock) {
             if (state == RoundState.ENDING || state == RoundState.ENDED) {
@@ -128,27 +115,24 @@ public final class Coordinator {
             return finishQuery(why, List.of());
         }
         Prompt screen = policy.prompt() instanceof RoundAwarePrompt aware ? aware.forRound(why) : policy.prompt();
-        RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed);
-        Events.Query query = new Events.Query(why, deadline, interactionAllowed, prompt);
-        if (here != null) {
-            QueryHere run = new QueryHere(listeners.ascending(), here, query, prompt, later);
-            return run.from(0) ? finishQuery(why, run.answers) : null;
+        List<Listeners.Entry> entries = listeners.ascending();
+        RoundPrompt prompt = new RoundPrompt(screen, oneOnScreen, deadline, interactionAllowed, entries.size());
+        Duration budget = min(policy.listenerBudget(), untilDeadline(deadline)); // each one's, from the same start
+        long start = System.nanoTime();
+        List<Future<Vote>> calls = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            RoundPrompt.Turn turn = prompt.turn(i);
+            calls.add(onWorkers.ask(entries.get(i), new Events.Query(why, deadline, interactionAllowed, turn), turn));
         }
         List<ListenerAnswer> answers = new ArrayList<>();
-        for (Listeners.Entry entry : listeners.ascending()) {
-            answers.add(onWorkers.ask(entry, query, prompt, min(policy.listenerBudget(), untilDeadline(deadline))));
+        for (int i = 0; i < entries.size(); i++) {
+            answers.add(onWorkers.answer(entries.get(i), calls.get(i), start, budget, deadline, prompt.turn(i)));
         }
         return finishQuery(why, answers);
     }
 
     private QueryReport finishQuery(Set<Reason> why, List<ListenerAnswer> answers) {
-        List<String> reasonsGiven = new ArrayList<>(); // a loop, not a stream: this runs cold (Calls says why)
-        for (ListenerAnswer answer : answers) {
-            if (verdicts.vetoes(answer)) {
-                reasonsGiven.add(verdicts.blockText(answer));
-            }
-        }
-        reasonsGiven = List.copyOf(reasonsGiven);
+        List<String> reasonsGiven = answers.stream().filter(verdicts::vetoes).map(verdicts::blockText).toList();
         boolean vetoed = !reasonsGiven.isEmpty() && !why.contains(Reason.CRITICAL);
         synchronized (lock) {
             if (state == RoundState.QUERYING) {
@@ -160,52 +144,6 @@ public final class Coordinator {
             LOG.info("Vetoed {}: {}", why, reasonsGiven);
         }
         return new QueryReport(why, vetoed, vetoed ? reasonsGiven : List.of(), answers);
-    }
-
-    /** A query's listener calls on the caller's thread. */
-    private final class QueryHere extends Here {
-        private final Events.Query query;
-        private final RoundPrompt prompt;
-        private final Consumer<QueryReport> later;
-        final List<ListenerAnswer> answers = new ArrayList<>(); // written by one thread at a time (Here says how)
-
-        QueryHere(List<Listeners.Entry> entries, CallerRuns here, Events.Query query, RoundPrompt prompt,
-                Consumer<QueryReport> later) {
-            super(entries, here);
-            this.query = query;
-            this.prompt = prompt;
-            this.later = later;
-        }
-
-        @Override
-        Object call(Listeners.Entry entry) {
-            return entry.listener().onQueryEndSession(query);
-        }
-
-        @Override
-        void answered(Listeners.Entry entry, Object vote, Throwable failure, Duration took) {
-            answers.add(failure == null ? Verdicts.voted(entry, (Vote) vote, took) : verdicts.failed(entry, failure, took));
-        }
-
-        @Override
-        void overran(Listeners.Entry entry, Duration budget) {
-            answers.add(verdicts.hung(entry, budget, budget));
-        }
-
-        @Override
-        Duration budget() {
-            return min(policy.listenerBudget(), untilDeadline(query.deadline()));
-        }
-
-        @Override
-        Duration extension() {
-            return prompt.isOpen() ? untilDeadline(query.deadline()) : null;
-        }
-
-        @Override
-        void done() {
-            later.accept(finishQuery(query.reasons(), answers));
-        }
     }
 
     /**
@@ -232,33 +170,14 @@ public final class Coordinator {
      */
     public void endOnNewThread(Set<Reason> reasons, Instant deadline, Runnable then, String threadName) {
         boolean mine = endStarted.compareAndSet(false, true);
-        Thread thread = new Thread(new Ending(mine, reasons, deadline, then), threadName);
-        thread.start();
-    }
-
-    /** {@link #endOnNewThread}'s thread. */
-    private final class Ending implements Runnable {
-        private final boolean mine;
-        private final Set<Reason> reasons;
-        private final Instant deadline;
-        private final Runnable then;
-
-        Ending(boolean mine, Set<Reason> reasons, Instant deadline, Runnable then) {
-            this.mine = mine;
-            this.reasons = reasons;
-            this.deadline = deadline;
-            this.then = then;
-        }
-
-        @Override
-        public void run() {
+        new Thread(() -> {
             if (mine) {
                 runEnd(reasons, deadline);
             } else {
                 awaitEnd(deadline);
             }
             then.run();
-        }
+        }, threadName).start();
     }
 
     /** The cleanups, by the one caller that claimed the end. */
@@ -311,47 +230,24 @@ public final class Coordinator {
     }
 
     /**
-     * Someone vetoed, or the initiator gave up: tells every listener, clears the block reasons, and
-     * returns to idle. Ignored once the session is ending.
+     * Someone vetoed, or the initiator gave up: tells every listener, lowest order first, each within
+     * its budget, clears the block reasons, and returns to idle. Ignored once the session is ending.
      *
      * @param reasons the cancelled round's reasons
      */
     public void cancel(Set<Reason> reasons) {
-        cancel(reasons, null, null);
-    }
-
-    /**
-     * As {@link #cancel(Set)}, the listeners called on this thread ({@link CallerRuns}).
-     *
-     * @param here how this thread is given up to a listener that overruns; {@code null}: hand every call to a worker
-     * @param later run on another thread once every listener was told, when this call returns {@code false}
-     * @return {@code true} if done; {@code false} if a listener overran: this thread then belongs to
-     *     it, and the cancel goes on elsewhere
-     */
-    public boolean cancel(Set<Reason> reasons, CallerRuns here, Runnable later) {
         synchronized (lock) {
             if (state == RoundState.ENDING || state == RoundState.ENDED) {
-                return true;
+                return;
             }
             state = RoundState.CANCELLED;
             blockReasons = List.of();
         }
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
-        if (here != null) {
-            if (!new CancelHere(listeners.ascending(), here, event, later).from(0)) {
-                return false;
-            }
-        } else {
-            for (Listeners.Entry entry : listeners.ascending()) {
-                Future<?> call = onWorkers.tell(entry, event);
-                OnWorkers.settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
-            }
+        for (Listeners.Entry entry : listeners.ascending()) {
+            Future<?> call = onWorkers.tell(entry, event);
+            OnWorkers.settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
         }
-        finishCancel();
-        return true;
-    }
-
-    private void finishCancel() {
         synchronized (lock) {
             if (state == RoundState.CANCELLED) {
                 state = RoundState.IDLE;
@@ -359,50 +255,26 @@ public final class Coordinator {
         }
     }
 
-    /** A cancel's listener calls on the caller's thread. */
-    private final class CancelHere extends Here {
-        private final Events.End event;
-        private final Runnable later;
-
-        CancelHere(List<Listeners.Entry> entries, CallerRuns here, Events.End event, Runnable later) {
-            super(entries, here);
-            this.event = event;
-            this.later = later;
+    /**
+     * A rehearsal: one query and its cancel on a coordinator of its own, with one listener that
+     * allows. The round's code runs once (classes loaded and linked, call sites bound) while the app
+     * is idle, not at its user's first logoff. Changes nothing here; never throws.
+     */
+    public static void rehearse() {
+        try (Coordinator stand = new Coordinator(Policy.defaults())) {
+            stand.register(new EndSessionListener() { });
+            Set<Reason> reasons = Set.of(Reason.LOGOFF);
+            stand.query(reasons, Instant.now().plusSeconds(5), false).hung();
+            stand.cancel(reasons);
+        } catch (RuntimeException e) {
+            LOG.debug("The rehearsal failed: {}", e.toString());
         }
+    }
 
-        @Override
-        Object call(Listeners.Entry entry) {
-            entry.listener().onEndSessionCancelled(event);
-            return null;
-        }
-
-        @Override
-        void answered(Listeners.Entry entry, Object none, Throwable failure, Duration took) {
-            if (failure != null) {
-                LOG.warn("Listener {} threw during the end of session: {}", entry.name(), failure.toString());
-            }
-        }
-
-        @Override
-        void overran(Listeners.Entry entry, Duration budget) {
-            // as in a worker: it goes on on its own; the next listener is told now
-        }
-
-        @Override
-        Duration budget() {
-            return policy.listenerBudget();
-        }
-
-        @Override
-        Duration extension() {
-            return null;
-        }
-
-        @Override
-        void done() {
-            finishCancel();
-            later.run();
-        }
+    /** Lets the coordinator's idle worker threads leave now; no listener is called after this. */
+    @Override
+    public void close() {
+        onWorkers.close();
     }
 
     private EndReport awaitEnd(Instant deadline) {

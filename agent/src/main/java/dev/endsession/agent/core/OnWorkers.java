@@ -2,57 +2,81 @@ package dev.endsession.agent.core;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
-import dev.endsession.agent.threads.Handed;
-import dev.endsession.agent.threads.Workers;
+import dev.endsession.agent.threads.Threads;
 import dev.endsession.api.Vote;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Listener calls handed to the coordinator's worker threads and awaited within a budget: every
- * cleanup (a slow one must not hold up the next), and the queries and cancels of callers that do
- * not lend their own thread ({@link CallerRuns}): the Windows bridge, the JVM's exit. A call that
- * overruns goes on alone on its worker; nobody waits for it any more. Thread-safe.
+ * Every listener call, on the coordinator's worker threads, awaited within a budget
+ * ({@code Future.get(timeout)}): a call that overruns goes on alone on its worker; nobody waits for
+ * it any more. Thread-safe.
  */
-final class OnWorkers {
+final class OnWorkers implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.core");
 
-    private final Workers<Void> workers = new Workers<>("endsession-worker", true, null);
+    private final ExecutorService workers = Threads.cached("endsession-worker");
     private final Verdicts verdicts;
 
     OnWorkers(Verdicts verdicts) {
         this.verdicts = verdicts;
     }
 
+    /** @return the running {@code onQueryEndSession} call; its turn is over once it returns */
+    Future<Vote> ask(Listeners.Entry entry, Events.Query query, RoundPrompt.Turn turn) {
+        return workers.submit(() -> {
+            try {
+                return entry.listener().onQueryEndSession(query);
+            } finally {
+                turn.over();
+            }
+        });
+    }
+
     /**
-     * Asks one listener and waits for its vote within {@code budget}, longer only while it has a
-     * prompt on screen (then up to the round's deadline).
+     * Waits for an {@link #ask}ed vote until {@code start + budget}, longer only while the listener
+     * waits for or shows a prompt (then up to the round's deadline).
      */
-    ListenerAnswer ask(Listeners.Entry entry, Events.Query query, RoundPrompt prompt, Duration budget) {
-        long start = System.nanoTime();
-        Handed<Vote> call = new Handed<>(new Calls.Query(entry.listener(), query));
-        workers.run(call);
+    ListenerAnswer answer(Listeners.Entry entry, Future<Vote> call, long start, Duration budget, Instant deadline,
+            RoundPrompt.Turn turn) {
         try {
-            Vote vote = awaitVote(call, budget, query.deadline(), prompt);
+            Vote vote;
+            try {
+                vote = call.get(start + budget.toNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (!turn.asking()) {
+                    throw e;
+                }
+                vote = call.get(Coordinator.untilDeadline(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            }
             return Verdicts.voted(entry, vote, Duration.ofNanos(System.nanoTime() - start));
         } catch (ExecutionException e) {
             return verdicts.failed(entry, e.getCause(), Duration.ofNanos(System.nanoTime() - start));
-        } catch (TimeoutException e) {
+        } catch (TimeoutException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            turn.over();
             return verdicts.hung(entry, budget, Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
     /** @return the running {@code onEndSession} or {@code onEndSessionCancelled} call */
     Future<?> tell(Listeners.Entry entry, Events.End event) {
-        Handed<Void> call = new Handed<>(new Calls.Event(entry.listener(), event));
-        workers.run(call);
-        return call;
+        return workers.submit(() -> {
+            if (event.ending()) {
+                entry.listener().onEndSession(event);
+            } else {
+                entry.listener().onEndSessionCancelled(event);
+            }
+        });
     }
 
     /**
@@ -73,20 +97,9 @@ final class OnWorkers {
         }
     }
 
-    private static Vote awaitVote(Future<Vote> call, Duration budget, Instant deadline, RoundPrompt prompt)
-            throws ExecutionException, TimeoutException {
-        try {
-            try {
-                return call.get(Math.max(0, budget.toNanos()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                if (!prompt.isOpen()) {
-                    throw e;
-                }
-                return call.get(Math.max(0, Coordinator.untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TimeoutException("interrupted");
-        }
+    /** Lets the idle workers leave now; running calls go on. */
+    @Override
+    public void close() {
+        workers.shutdown();
     }
 }

@@ -1,8 +1,10 @@
 package dev.endsession.agent.core;
 
 import dev.endsession.api.Prompt;
+import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the coordinator treats listeners that misbehave, and how it asks the user.
@@ -43,5 +45,17 @@ public record Policy(Duration listenerBudget, boolean failedVetoes, boolean hung
     /** @param failed whether failures veto @param hung whether hangs veto @return a copy using them */
     public Policy withMisbehaviourVetoes(boolean failed, boolean hung) {
         return new Policy(listenerBudget, failed, hung, prompt);
+    }
+
+    /**
+     * A service survives a user's logoff: the end of the session is no end for it unless the machine also shuts down
+     * (as HotSpot's console handler ignores {@code CTRL_LOGOFF_EVENT} in a service).
+     *
+     * @param service whether the process runs as a service
+     * @param reasons why the session ends
+     * @return {@code true} if the process carries on
+     */
+    public static boolean serviceCarriesOn(boolean service, Set<Reason> reasons) {
+        return service && reasons.contains(Reason.LOGOFF) && !reasons.contains(Reason.SHUTDOWN);
     }
 }

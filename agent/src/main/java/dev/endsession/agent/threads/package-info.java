@@ -1,2 +1,2 @@
-/** The agent's own thread pool: threads kept a few seconds for the next task, none while idle. */
+/** The agent's threads, from {@code java.util.concurrent}: daemon, named, none kept while idle. */
 package dev.endsession.agent.threads;

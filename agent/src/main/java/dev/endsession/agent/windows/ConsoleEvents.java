@@ -4,6 +4,7 @@ import static dev.endsession.agent.windows.WinConH.CTRL_CLOSE_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_LOGOFF_EVENT;
 import static dev.endsession.agent.windows.WinConH.CTRL_SHUTDOWN_EVENT;
 
+import dev.endsession.agent.core.Policy;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
@@ -46,7 +47,7 @@ final class ConsoleEvents implements Win32Port.ConsoleHandler {
         if (reason == null) {
             return false;
         }
-        if (reason == Reason.LOGOFF && service) {
+        if (Policy.serviceCarriesOn(service, EnumSet.of(reason))) {
             LOG.info("A user logs off; this process is a service and carries on");
             return false;
         }

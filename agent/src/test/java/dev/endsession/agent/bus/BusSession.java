@@ -84,7 +84,7 @@ public final class BusSession implements AutoCloseable {
     public static void await(BooleanSupplier condition, String what, TestJvm jvm) {
         Instant end = Instant.now().plus(START);
         while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(end), "no " + what + " within " + START + "\n" + jvm.describe());
+            assertTrue(Instant.now().isBefore(end), "no " + what + " within " + START + "\n" + (jvm == null ? "" : jvm.describe()));
             try {
                 Thread.sleep(10); // a pause between looks at what another process writes
             } catch (InterruptedException e) {

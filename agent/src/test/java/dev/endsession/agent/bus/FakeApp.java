@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /** An in-process {@link App} for unit tests of {@link Round}: answers as told, logs every call. */
 final class FakeApp implements App {
 
-    enum Does { AGREE, VETO, HANG, OVER_BUDGET }
+    /** {@code EXITS_IN_CLEANUP}: hangs up in its End and is gone (a cleanup called {@code System.exit}). */
+    enum Does { AGREE, VETO, HANG, OVER_BUDGET, EXITS_IN_CLEANUP }
 
     private final long pid;
     private final int level;
@@ -74,8 +75,12 @@ final class FakeApp implements App {
     }
 
     @Override
-    public Cleanup end(Set<Reason> reasons, boolean ending, Duration timeout) {
+    public Cleanup end(Set<Reason> reasons, boolean ending, Duration timeout) throws IOException {
         log((ending ? "end " : "cancel ") + reasons);
+        if (ending && does == Does.EXITS_IN_CLEANUP) {
+            alive = false;
+            throw new IOException("the app hung up");
+        }
         return new Cleanup(List.of(), List.of(), List.of(), 0);
     }
 
@@ -91,6 +96,12 @@ final class FakeApp implements App {
         log(ask ? "exit" : "kill");
         alive = false;
         return true;
+    }
+
+    @Override
+    public boolean awaitExit(Duration grace) {
+        log("await");
+        return !alive;
     }
 
     @Override

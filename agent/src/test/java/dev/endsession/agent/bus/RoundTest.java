@@ -21,7 +21,8 @@ class RoundTest {
     final List<String> log = new ArrayList<>();
 
     RoundOptions options(Reason kind, Mode mode, boolean force, boolean forceIfHung, boolean onBlockForce, boolean notifyOnly) {
-        return new RoundOptions(kind, mode, force, forceIfHung, onBlockForce, Duration.ofMillis(300), notifyOnly, 0);
+        return RoundOptions.of(kind).withMode(mode).withForce(force).withForceIfHung(forceIfHung).withOnBlockForce(onBlockForce)
+                .withTimeout(Duration.ofMillis(300)).withNotifyOnly(notifyOnly);
     }
 
     RoundResult modern(List<FakeApp> apps) {
@@ -106,7 +107,7 @@ class RoundTest {
         @Test
         void aListenerCutOffByItsOwnBudgetWellBeforeTheTimeoutLeavesTheAppAgreeing() {
             RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, FakeApp.Does.OVER_BUDGET, log)),
-                    new RoundOptions(Reason.LOGOFF, Mode.MODERN, false, false, false, Duration.ofSeconds(30), false, 0),
+                    RoundOptions.of(Reason.LOGOFF).withTimeout(Duration.ofSeconds(30)),
                     Progress.NONE);
             assertTrue(result.ended());
             assertEquals(AppOutcome.Answer.OK, outcome(result, 1).answer());
@@ -153,9 +154,26 @@ class RoundTest {
     }
 
     @Test
+    void anAppThatHangsUpInItsCleanupIsLeftToExitOnItsOwnNotKilled() {
+        for (boolean force : List.of(false, true)) {
+            log.clear();
+            RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log),
+                    FakeApp.of(2, 0x280, FakeApp.Does.EXITS_IN_CLEANUP, log)),
+                    options(Reason.LOGOFF, Mode.MODERN, force, false, false, false), Progress.NONE);
+            assertTrue(result.ended());
+            assertEquals(List.of("exit 1"), events("exit"));
+            assertEquals(List.of("await 2"), events("await"));
+            assertEquals(List.of(), events("kill"), "nobody signalled");
+            assertEquals(AppOutcome.Exit.DURING_CLEANUP, outcome(result, 2).exit());
+            assertTrue(outcome(result, 2).terminated(), "verified gone");
+            assertEquals(AppOutcome.Exit.TERMINATED, outcome(result, 1).exit());
+        }
+    }
+
+    @Test
     void theInitiatorsOwnAppIsEndedButLeftToEndItself() {
         RoundResult result = Round.run(List.of(FakeApp.of(1, 0x280, AGREE, log), FakeApp.of(2, 0x280, AGREE, log)),
-                new RoundOptions(Reason.LOGOFF, Mode.MODERN, false, false, false, Duration.ofMillis(300), false, 2),
+                RoundOptions.of(Reason.LOGOFF).withTimeout(Duration.ofMillis(300)).withSelfPid(2),
                 Progress.NONE);
         assertTrue(result.ended());
         assertEquals(List.of("exit 1"), events("exit"));

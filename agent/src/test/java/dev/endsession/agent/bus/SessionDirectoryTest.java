@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,23 @@ class SessionDirectoryTest {
     }
 
     @Test
+    void aDirectorySwappedUnderTheHeldOneIsNeitherListedNorCleaned() throws IOException {
+        SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
+        long deadPid = deadPid();
+        Path stale = Files.createFile(session.socketFor(deadPid));
+        try (HeldDirectory held = session.hold()) {
+            Path aside = Files.move(session.path(), dir.resolve("root").resolve("aside"));
+            Files.createDirectory(session.path());
+            Path decoy = Files.createFile(session.socketFor(deadPid)); // the same name in the directory swapped in
+            Files.createFile(session.socketFor(ProcessHandle.current().pid()));
+            assertEquals(List.of(deadPid), held.endpoints().stream().map(Endpoint.Address::pid).toList(), "the held one's entries");
+            assertTrue(held.removeIfGone(new Endpoint.Address(deadPid, stale)));
+            assertFalse(Files.exists(aside.resolve(stale.getFileName())), "removed from the directory held");
+            assertTrue(Files.exists(decoy), "not from the one now at its path");
+        }
+    }
+
+    @Test
     void theInitiatorsListingAsksNoProcessButADeadOnesSocketGoesWhenItRefuses() throws IOException {
         SessionDirectory session = SessionDirectory.create(dir.resolve("root"), "default");
         long deadPid = deadPid();
@@ -116,5 +134,30 @@ class SessionDirectoryTest {
         assertFalse(SessionDirectory.removeIfGone(new Endpoint.Address(ProcessHandle.current().pid(), mine)));
         assertFalse(Files.exists(stale));
         assertTrue(Files.exists(mine));
+    }
+
+    @Nested
+    class SocketEntries {
+        @Test
+        void aListeningSocketOfThisUserIsAccepted() throws IOException {
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("1.sock")));
+                assertEquals(null, SessionDirectory.unsafeEntry(dir.resolve("1.sock")));
+            }
+        }
+
+        @Test
+        void aSymbolicLinkAFileAHardLinkOrNothingIsRefused() throws IOException {
+            try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+                server.bind(java.net.UnixDomainSocketAddress.of(dir.resolve("1.sock")));
+                Files.createSymbolicLink(dir.resolve("2.sock"), Path.of("1.sock"));
+                Files.writeString(dir.resolve("3.sock"), "");
+                Files.createLink(dir.resolve("4.sock"), dir.resolve("1.sock"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("2.sock")).endsWith("is a symbolic link, not a socket"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("3.sock")).endsWith("is not a socket"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("4.sock")).endsWith("has 2 names (a hard link)"));
+                assertTrue(SessionDirectory.unsafeEntry(dir.resolve("5.sock")).endsWith("disappeared while its process runs"));
+            }
+        }
     }
 }

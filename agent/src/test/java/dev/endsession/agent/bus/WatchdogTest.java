@@ -64,20 +64,4 @@ class WatchdogTest {
         watchdog.arm(closed::countDown, Duration.ofMinutes(2));
         assertTrue(closed.getCount() == 0, "the endpoint is closing: so is every connection");
     }
-
-    @Test
-    void aScheduledTaskRunsAfterItsDelayUnlessDisarmedAndOneThatThrowsStopsNothing() throws Exception {
-        CountDownLatch ran = new CountDownLatch(1);
-        CountDownLatch disarmedRan = new CountDownLatch(1);
-        try (Watchdog watchdog = new Watchdog()) {
-            watchdog.schedule(() -> {
-                throw new IllegalStateException("a bug in a timer");
-            }, Duration.ofMillis(1));
-            Watchdog.Armed disarmed = watchdog.schedule(disarmedRan::countDown, Duration.ofMillis(200));
-            disarmed.disarm();
-            watchdog.schedule(ran::countDown, Duration.ofMillis(400)); // later than the disarmed one would have run
-            assertTrue(ran.await(10, TimeUnit.SECONDS), "the timer thread survived the failing task");
-            assertFalse(disarmedRan.await(0, TimeUnit.SECONDS));
-        }
-    }
 }

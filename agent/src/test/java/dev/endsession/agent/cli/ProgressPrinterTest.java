@@ -75,8 +75,7 @@ class ProgressPrinterTest {
     String run(boolean live) {
         StringWriter text = new StringWriter();
         Progress printer = new ProgressPrinter(new PrintWriter(text), live);
-        Round.run(List.of(new SlowApp(7, Duration.ofMillis(2500))), new RoundOptions(Reason.LOGOFF, RoundOptions.Mode.MODERN,
-                false, false, false, Duration.ofSeconds(5), false, 0), printer);
+        Round.run(List.of(new SlowApp(7, Duration.ofMillis(2500))), RoundOptions.of(Reason.LOGOFF), printer);
         return text.toString();
     }
 

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.core.Fakes.Journal;
 import dev.endsession.agent.core.Fakes.Scripted;
+import dev.endsession.api.Prompt;
+import dev.endsession.api.QueryEndSession;
 import dev.endsession.api.Reason;
 import dev.endsession.api.Vote;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,14 +53,59 @@ class CoordinatorTest {
 
     static final Duration LONG = Duration.ofSeconds(30);
 
+    static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(LONG.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Nested
     class Query {
 
         @Test
-        void lowerOrderIsAskedFirst() {
+        void theReportListsTheAnswersLowestOrderFirst() {
             Coordinator c = coordinator(Policy.defaults(), listener("late", 10), listener("early", -5), listener("middle", 0));
-            c.query(LOGOFF, in(LONG), false);
-            assertEquals(List.of("query early", "query middle", "query late"), journal.entries);
+            QueryReport report = c.query(LOGOFF, in(LONG), false);
+            assertEquals(List.of("early", "middle", "late"), report.answers().stream().map(ListenerAnswer::listener).toList());
+        }
+
+        @Test
+        void listenersAreAskedInParallel() {
+            CountDownLatch bothAsked = new CountDownLatch(2);
+            Function<QueryEndSession, Vote> waitForTheOther = q -> {
+                bothAsked.countDown();
+                return awaitQuietly(bothAsked) ? Vote.veto("both were asked at once") : Vote.allow();
+            };
+            Coordinator c = coordinator(Policy.defaults().withListenerBudget(LONG), listener("a", 0).answering(waitForTheOther),
+                    listener("b", 1).answering(waitForTheOther));
+            QueryReport report = c.query(LOGOFF, in(LONG), false);
+            assertEquals(List.of("both were asked at once", "both were asked at once"), report.blockReasons());
+        }
+
+        @Test
+        void promptsStillComeOneAtATimeLowestOrderFirst() {
+            List<String> shown = new CopyOnWriteArrayList<>();
+            Prompt screen = (question, timeout, ifNoAnswer) -> {
+                shown.add(question);
+                return Prompt.Answer.CONTINUE;
+            };
+            CountDownLatch lateAsks = new CountDownLatch(1);
+            Coordinator c = coordinator(Policy.defaults().withListenerBudget(LONG).withPrompt(screen),
+                    listener("early", 0).answering(q -> {
+                        awaitQuietly(lateAsks); // the later listener asks first...
+                        q.prompt().ask("early", LONG, Prompt.Answer.CONTINUE);
+                        return Vote.allow();
+                    }),
+                    listener("late", 1).answering(q -> {
+                        lateAsks.countDown();
+                        q.prompt().ask("late", LONG, Prompt.Answer.CONTINUE); // ...and waits for the earlier one's turn
+                        return Vote.allow();
+                    }));
+            c.query(LOGOFF, in(LONG), true);
+            assertEquals(List.of("early", "late"), shown);
         }
 
         @Test
@@ -94,7 +145,7 @@ class CoordinatorTest {
             assertFalse(report.vetoed());
             assertEquals(ListenerAnswer.Kind.FAILED, report.answers().get(0).kind());
             assertTrue(report.answers().get(0).reason().contains("boom"));
-            assertEquals(List.of("query broken", "query fine"), journal.entries);
+            assertEquals(Set.of("query broken", "query fine"), Set.copyOf(journal.entries), "the next one was still asked");
         }
 
         @Test

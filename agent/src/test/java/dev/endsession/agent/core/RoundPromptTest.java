@@ -42,7 +42,7 @@ class RoundPromptTest {
     @Test
     void onceTheUserCancelsNoFurtherPromptsAppearInThatRound() {
         Screen screen = new Screen(Answer.CANCEL);
-        RoundPrompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(30), true);
+        Prompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(30), true, 1).turn(0);
         assertEquals(Answer.CANCEL, prompt.ask("Save a?", Duration.ofSeconds(5), Answer.CONTINUE));
         assertEquals(Answer.CANCEL, prompt.ask("Save b?", Duration.ofSeconds(5), Answer.CONTINUE));
         assertEquals(List.of("Save a?"), screen.asked);
@@ -51,7 +51,7 @@ class RoundPromptTest {
     @Test
     void withoutInteractionTheDefaultIsAnsweredAndNothingShown() {
         Screen screen = new Screen(Answer.CANCEL);
-        RoundPrompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(30), false);
+        Prompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(30), false, 1).turn(0);
         assertEquals(Answer.CONTINUE, prompt.ask("Save?", Duration.ofSeconds(5), Answer.CONTINUE));
         assertTrue(screen.asked.isEmpty());
     }
@@ -59,7 +59,7 @@ class RoundPromptTest {
     @Test
     void aPromptPastTheDeadlineIsNeverShown() {
         Screen screen = new Screen(Answer.CANCEL);
-        RoundPrompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().minusSeconds(1), true);
+        Prompt prompt = new RoundPrompt(screen, new Semaphore(1), Instant.now().minusSeconds(1), true, 1).turn(0);
         assertEquals(Answer.CONTINUE, prompt.ask("Save?", Duration.ofSeconds(5), Answer.CONTINUE));
         assertTrue(screen.asked.isEmpty());
     }
@@ -71,7 +71,7 @@ class RoundPromptTest {
             given.add(timeout);
             return Answer.CONTINUE;
         };
-        new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(2), true).ask("Save?", Duration.ofMinutes(5), Answer.CONTINUE);
+        new RoundPrompt(screen, new Semaphore(1), Instant.now().plusSeconds(2), true, 1).turn(0).ask("Save?", Duration.ofMinutes(5), Answer.CONTINUE);
         assertTrue(given.get(0).compareTo(Duration.ofSeconds(2).minus(RoundPrompt.MARGIN)) <= 0, given.toString());
     }
 
@@ -92,10 +92,10 @@ class RoundPromptTest {
         };
         Semaphore one = new Semaphore(1);
         Instant deadline = Instant.now().plusSeconds(30);
-        Thread first = new Thread(() -> new RoundPrompt(screen, one, deadline, true).ask("first", Duration.ofSeconds(20), Answer.CONTINUE));
+        Thread first = new Thread(() -> new RoundPrompt(screen, one, deadline, true, 1).turn(0).ask("first", Duration.ofSeconds(20), Answer.CONTINUE));
         first.start();
         firstShown.await();
-        Thread second = new Thread(() -> new RoundPrompt(screen, one, deadline, true).ask("second", Duration.ofSeconds(20), Answer.CONTINUE));
+        Thread second = new Thread(() -> new RoundPrompt(screen, one, deadline, true, 1).turn(0).ask("second", Duration.ofSeconds(20), Answer.CONTINUE));
         second.start();
         second.join(300);
         assertTrue(second.isAlive(), "the second prompt waits while the first is on screen");

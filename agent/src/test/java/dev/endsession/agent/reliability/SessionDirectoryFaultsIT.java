@@ -46,7 +46,11 @@ class SessionDirectoryFaultsIT extends BusFaults {
 
         TestJvm fresh = session.app("name=fresh"); // recreates the directory
         BusSession.Run next = assertLogoffEnds(fresh);
-        assertEquals(1, count(next.out(), "\"pid\":"), "only the new app is on the bus: " + next.out());
+        assertEquals(1, count(next.out(), "\"answer\":\"ok\""), "only the new app was asked: " + next.out());
+        assertTrue(next.out().contains("{\"pid\":" + orphan.pid() + ",\"name\":\"(refused)\",\"answer\":\"not-asked\","
+                + "\"reason\":\"refused: " + sessionDir().resolve(orphan.pid() + ".sock") + " is missing while pid " + orphan.pid()
+                + " listens"), "the orphan is reported, not left out silently: " + next.out());
+        assertTrue(orphan.process().isAlive(), "and never signalled");
 
         orphan.terminate(); // the orphan still cleans up once when it exits on its own
         orphan.awaitExit(WAIT);

@@ -1,6 +1,5 @@
 package dev.endsession.bench.jmh;
 
-import dev.endsession.agent.core.CallerRuns;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.core.EndReport;
 import dev.endsession.agent.core.Policy;
@@ -11,7 +10,6 @@ import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.QueryEndSession;
 import dev.endsession.api.Reason;
 import dev.endsession.api.Vote;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -35,14 +33,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * In-process dispatch over 10 listeners that answer at once, on the real {@link Coordinator}.
  *
  * <ul>
- * <li>{@code query}: one query (every listener asked, each on a worker within its budget). A
+ * <li>{@code query}: one query (every listener asked at once, each on a worker within its budget). A
  * coordinator can be queried again and again, so one serves every invocation.</li>
  * <li>{@code queryThenCancel}: a query and the cancellation that follows a veto elsewhere.</li>
  * <li>{@code end}: the cleanups. They run once per coordinator, so every invocation gets a fresh one,
  * made (with its 10 listeners) in an untimed per-invocation setup.</li>
- * <li>{@code queryHere}, {@code queryThenCancelHere}: the same, the listeners called on the caller's thread
- * ({@code CallerRuns}, as the session bus does). Arming a listener's budget is free here (the bus's
- * watchdog adds to a list); no listener overruns.</li>
  * <li>{@code baselineHandoffs}: 10 calls handed one after the other to the JDK's cached thread pool
  * (the coordinator's own pool until 2026-11-25), each awaited. The report divides by it.</li>
  * </ul>
@@ -75,23 +70,6 @@ public class CoordinatorBenchmark {
         return coordinator;
     }
 
-    /**
-     * The coordinator has no close(): a JVM has one for its life. A benchmark that makes thousands
-     * shuts each one's worker pool down so their idle threads do not pile up.
-     */
-    static void shutDown(Coordinator coordinator) {
-        try {
-            Field onWorkers = Coordinator.class.getDeclaredField("onWorkers");
-            onWorkers.setAccessible(true);
-            Object calls = onWorkers.get(coordinator);
-            Field workers = calls.getClass().getDeclaredField("workers");
-            workers.setAccessible(true);
-            ((AutoCloseable) workers.get(calls)).close();
-        } catch (Exception e) {
-            throw new IllegalStateException("the worker pool is no longer Coordinator.onWorkers.workers", e);
-        }
-    }
-
     /** One coordinator for the repeatable benchmarks. */
     @State(Scope.Thread)
     public static class Shared {
@@ -106,7 +84,7 @@ public class CoordinatorBenchmark {
 
         @TearDown(Level.Trial)
         public void tearDown() {
-            shutDown(coordinator);
+            coordinator.close();
             pool.shutdown();
         }
     }
@@ -123,7 +101,7 @@ public class CoordinatorBenchmark {
 
         @TearDown(Level.Invocation)
         public void tearDown() {
-            shutDown(coordinator);
+            coordinator.close();
         }
     }
 
@@ -136,35 +114,6 @@ public class CoordinatorBenchmark {
     public QueryReport queryThenCancel(Shared state) {
         QueryReport report = state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false);
         state.coordinator.cancel(LOGOFF);
-        return report;
-    }
-
-    /** The caller's thread runs the listeners; a budget is never spent here. */
-    static final class Here implements CallerRuns {
-        static final CallerRuns.Armed ARMED = () -> { };
-
-        @Override
-        public Armed arm(Duration delay, Runnable due) {
-            return ARMED;
-        }
-
-        @Override
-        public void elsewhere(Runnable rest) {
-            throw new IllegalStateException("no listener overruns in this benchmark");
-        }
-    }
-
-    static final CallerRuns HERE = new Here();
-
-    @Benchmark
-    public QueryReport queryHere(Shared state) {
-        return state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false, HERE, null);
-    }
-
-    @Benchmark
-    public QueryReport queryThenCancelHere(Shared state) {
-        QueryReport report = state.coordinator.query(LOGOFF, Instant.now().plusSeconds(30), false, HERE, null);
-        state.coordinator.cancel(LOGOFF, HERE, null);
         return report;
     }
 

@@ -123,6 +123,8 @@ public final class FrameCodec {
         } else if (message instanceof Message.Failure m) {
             out.put8(Type.FAILURE);
             out.putString(m.text());
+        } else {
+            throw new IllegalArgumentException("no encoding for " + message.getClass().getName()); // a new record needs its case
         }
         return out.written(prefix);
     }

@@ -7,9 +7,8 @@ import java.nio.channels.ReadableByteChannel;
 
 /**
  * Whole frames from a blocking channel, through one reusable buffer: each read takes all the bytes
- * the channel has, so a small frame costs one read call and no allocation but its body, and with a
- * direct buffer the JDK's per-thread temporary buffer is not involved. Bytes past a frame stay in
- * the buffer for the next call. The length is checked ({@link FrameCodec#checkedLength}) before
+ * the channel has, so a small frame costs one read call and no allocation but its body. Bytes past
+ * a frame stay in the buffer for the next call. The length is checked ({@link FrameCodec#checkedLength}) before
  * the body is read, so an oversized frame costs nothing. Not thread-safe: one reader per channel.
  */
 public final class FrameReader {
@@ -30,25 +29,6 @@ public final class FrameReader {
         this.buffer = buffer;
         buffer.clear();
         buffer.limit(0);
-    }
-
-    /**
-     * A reader that takes over from another one: {@code first} (what the other had received and not
-     * used, {@link #unread()}) comes before the channel's next bytes.
-     *
-     * @param buffer as for the plain constructor, and large enough for {@code first}
-     */
-    public FrameReader(ReadableByteChannel channel, ByteBuffer buffer, byte[] first) {
-        this(channel, buffer);
-        buffer.clear();
-        buffer.put(first).flip();
-    }
-
-    /** @return a copy of the bytes received and not used yet (this reader is unchanged) */
-    public byte[] unread() {
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(buffer.position(), bytes);
-        return bytes;
     }
 
     /**
@@ -85,7 +65,7 @@ public final class FrameReader {
         if (buffer.hasRemaining()) {
             buffer.compact();
         } else {
-            buffer.clear(); // the usual case: far cheaper than a compact of a direct buffer when interpreted
+            buffer.clear(); // the usual case: nothing to move
         }
         try {
             return channel.read(buffer);

@@ -6,8 +6,7 @@ import java.nio.channels.WritableByteChannel;
 
 /**
  * Whole frames onto a blocking channel, length prefix and body in one write call, through one
- * reusable buffer (direct, so the JDK's per-thread temporary buffer is not involved). A frame larger
- * than the buffer gets a buffer of its own. Not thread-safe: one writer per channel.
+ * reusable buffer. A frame larger than the buffer gets a buffer of its own. Not thread-safe: one writer per channel.
  */
 public final class FrameWriter {
 

@@ -89,24 +89,6 @@ class FrameChannelTest {
     }
 
     @Test
-    void aReaderTakingOverGetsTheBytesTheOtherHadNotUsedThenTheChannels() throws IOException {
-        List<Message> three = FrameCodecTest.EVERY_KIND.subList(0, 3);
-        byte[] bytes = written(three, 4096);
-        int cut = bytes.length - 3; // the third frame split between the first reader's buffer and the channel
-        FrameReader first = new FrameReader(Channels.newChannel(new ByteArrayInputStream(Arrays.copyOf(bytes, cut))),
-                ByteBuffer.allocate(4096));
-        assertEquals(three.get(0), first.read()); // one read took in the second frame and most of the third
-        byte[] unread = first.unread();
-        assertEquals(cut - written(three.subList(0, 1), 4096).length, unread.length);
-        assertEquals(unread.length, first.unread().length, "unread() leaves the reader as it was");
-        FrameReader next = new FrameReader(Channels.newChannel(new ByteArrayInputStream(Arrays.copyOfRange(bytes, cut,
-                bytes.length))), ByteBuffer.allocateDirect(4096), unread);
-        assertEquals(three.get(1), next.read());
-        assertEquals(three.get(2), next.read());
-        assertNull(next.read());
-    }
-
-    @Test
     void anEndInsideAFrameIsAnErrorAndABadLengthIsRejectedBeforeTheBody() throws IOException {
         byte[] frame = written(FrameCodecTest.EVERY_KIND.subList(1, 2), 4096);
         for (int cut : new int[] {2, 4, frame.length - 1}) {

@@ -33,6 +33,13 @@ class FrameCodecTest {
             new Message.Ack("exiting"),
             new Message.Failure("no"));
 
+    @Test
+    void everyMessageTypeIsAmongTheKindsEncodedHere() {
+        Set<Class<?>> covered = Set.copyOf(EVERY_KIND.stream().map(Object::getClass).toList());
+        assertEquals(Set.of(Message.class.getPermittedSubclasses()), covered, "a new message type needs its encoding "
+                + "(FrameCodec.encode refuses a type it does not know)");
+    }
+
     static byte[] body(int version, int type, byte... payload) {
         return ByteBuffer.allocate(2 + payload.length).put((byte) version).put((byte) type).put(payload).array();
     }
