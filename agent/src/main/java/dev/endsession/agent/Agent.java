@@ -23,6 +23,9 @@ import java.nio.file.Path;
  */
 public final class Agent {
 
+    /** System property the agent sets in its JVM once it runs: the options it started with, which it keeps. */
+    public static final String OPTIONS_PROPERTY = "endsession.agent.options";
+
     private static boolean running;
 
     private Agent() {
@@ -71,6 +74,7 @@ public final class Agent {
             coordinator.onEndStarting(ShutdownHookReport.onEndOfSession(instrumentation));
         }
         running = true;
+        System.setProperty(OPTIONS_PROPERTY, text == null ? "" : text); // what a later attach is told it keeps
         startup.started(new AgentBackend(coordinator, bridge), new JvmExit(coordinator, options.exitBudget()));
         if (log.isInfoEnabled()) {
             log.info("EndSession agent started as '{}' (bridge {}, {} listeners{})", options.name(), bridge.id(),

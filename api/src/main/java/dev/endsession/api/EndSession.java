@@ -5,9 +5,17 @@ import java.util.Objects;
 
 /**
  * What an application may call: register listeners at run time, read the current block reasons,
- * and initiate an end of session. Every method needs the EndSession agent
- * ({@code -javaagent:endsession-agent.jar}); without it they throw {@link IllegalStateException}
+ * and initiate an end of session. Every method but {@link #isAgentPresent()} needs the EndSession
+ * agent ({@code -javaagent:endsession-agent.jar}); without it they throw {@link IllegalStateException}
  * saying so, never fail silently. Thread-safe.
+ *
+ * <p>The agent starts beside the application, and on a starved machine (a login, when many apps
+ * start at once) that may take seconds. Meanwhile: {@link #register} and {@link #remove} return at
+ * once and never throw: they take effect when the agent runs (a JVM that exits first still waits
+ * for the start, so a registered listener gets its cleanup); {@link #blockReasons()} answers at once
+ * with what is known (none: no end of session reaches this JVM before its agent runs);
+ * {@link #isAgentPresent()} and {@link #logoff}, {@link #shutdown} and {@link #restart} wait for the
+ * start, at most 5 s.
  */
 public final class EndSession {
 
@@ -17,8 +25,9 @@ public final class EndSession {
     }
 
     /**
-     * @return {@code true} if the EndSession agent is running in this JVM (the agent starts beside
-     *     the application: called in its first milliseconds, this waits for the start to finish)
+     * @return {@code true} if the EndSession agent is in this JVM: running, or still starting after
+     *     a wait of at most 5 s for its start (called in the application's first milliseconds, this
+     *     waits for the start to finish); {@code false} without the agent or if its start failed
      */
     public static boolean isAgentPresent() {
         Backend current = backend;
@@ -26,25 +35,32 @@ public final class EndSession {
     }
 
     /**
-     * Adds a listener; it takes part in the next round.
+     * Adds a listener; it takes part in the next round. While the agent is still starting this
+     * returns at once and the listener is added when the agent runs.
      *
      * @param listener the listener to add
+     * @throws IllegalStateException only without the agent
      */
     public static void register(EndSessionListener listener) {
         backend().register(Objects.requireNonNull(listener, "listener"));
     }
 
     /**
-     * Removes a listener added by {@link #register(EndSessionListener)} or found as a plugin.
+     * Removes a listener added by {@link #register(EndSessionListener)} or found as a plugin. While
+     * the agent is still starting this returns at once.
      *
      * @param listener the listener to remove
      * @return {@code true} if it was registered
+     * @throws IllegalStateException only without the agent
      */
     public static boolean remove(EndSessionListener listener) {
         return backend().remove(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** @return the reasons this JVM currently blocks the end of the session with; empty if none */
+    /**
+     * @return the reasons this JVM currently blocks the end of the session with; empty if none
+     *     (and while the agent is still starting: answered at once)
+     */
     public static List<String> blockReasons() {
         return backend().blockReasons();
     }
@@ -100,7 +116,7 @@ public final class EndSession {
 
     /** What the agent provides behind the facade. <b>Not API</b>: only the agent implements it. */
     public interface Backend {
-        /** @return whether the agent runs; may wait briefly while the agent is still starting */
+        /** @return whether the agent runs or starts; may wait briefly while the agent is still starting */
         default boolean running() {
             return true;
         }

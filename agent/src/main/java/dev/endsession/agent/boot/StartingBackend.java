@@ -6,10 +6,11 @@ import dev.endsession.api.Reason;
 import java.util.List;
 
 /**
- * Stands behind the {@link EndSession} facade while the agent starts beside the application: each
- * call waits for the start (bounded), then goes to the running agent. So an application that
- * registers a listener first thing in {@code main} finds the agent there, as if it had started on
- * the premain thread.
+ * Stands behind the {@link EndSession} facade while the agent starts beside the application, so
+ * that a slow start (a starved machine at login) never breaks the application: a listener
+ * registered first thing in {@code main} is registered once the agent runs, without waiting;
+ * {@code blockReasons} answers what is known; {@code isAgentPresent} and {@code logoff} and its
+ * kin wait for the start, bounded ({@link Startup}).
  */
 final class StartingBackend implements EndSession.Backend {
 
@@ -26,17 +27,22 @@ final class StartingBackend implements EndSession.Backend {
 
     @Override
     public void register(EndSessionListener listener) {
-        startup.awaitBackend().register(listener);
+        EndSession.Backend running = startup.registerOnceStarted(listener);
+        if (running != null) {
+            running.register(listener);
+        }
     }
 
     @Override
     public boolean remove(EndSessionListener listener) {
-        return startup.awaitBackend().remove(listener);
+        Boolean kept = startup.removeKept(listener);
+        return kept != null ? kept : startup.backend().remove(listener);
     }
 
     @Override
     public List<String> blockReasons() {
-        return startup.awaitBackend().blockReasons();
+        EndSession.Backend running = startup.backend();
+        return running == null ? List.of() : running.blockReasons(); // no round reaches a JVM whose agent does not run yet
     }
 
     @Override

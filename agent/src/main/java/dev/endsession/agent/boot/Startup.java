@@ -1,6 +1,9 @@
 package dev.endsession.agent.boot;
 
 import dev.endsession.api.EndSession;
+import dev.endsession.api.EndSessionListener;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One start of the agent in this JVM, seen from both sides: the agent reports how far it got, and
@@ -15,7 +18,12 @@ import dev.endsession.api.EndSession;
  *       has begun creating listeners waits for the start to finish, then runs the cleanups;</li>
  *   <li>an exit that comes before that (a JVM that lives a few milliseconds) has no listener to
  *       clean up: it abandons the start and does not wait;</li>
- *   <li>the application's first call to {@link EndSession} waits for the start.</li>
+ *   <li>{@link EndSession#register} and {@link EndSession#remove} never wait and never throw: a
+ *       listener registered while the agent starts is registered when it runs (and an exit that
+ *       comes first waits for the start, so that listener gets its cleanup);</li>
+ *   <li>{@link EndSession#blockReasons} answers at once: none before the agent runs, since no round
+ *       can have reached this JVM yet; {@link EndSession#isAgentPresent} and the calls that start a
+ *       round wait for the start, at most {@link #WAIT_MILLIS}.</li>
  * </ul>
  *
  * <p>Thread-safe. JDK and API classes only, and no lambdas: it is loaded on the premain thread.
@@ -24,6 +32,11 @@ public final class Startup {
 
     /** How long the exit, or a facade call, waits at most for a start in progress. */
     static final long WAIT_MILLIS = 5_000;
+    /**
+     * System property for tests only: a named pipe the start waits on (until something is written
+     * to it) before it makes any listener, to hold the start back as a starved machine does.
+     */
+    static final String HOLD_FOR_TESTS = "endsession.test.hold-start";
 
     private static final int LOADING = 0;
     private static final int CREATING_LISTENERS = 1;
@@ -32,6 +45,8 @@ public final class Startup {
     private static final int ABANDONED = 4;
 
     private int phase = LOADING;
+    /** Listeners the application registered before the agent ran: registered when it does. */
+    private final List<EndSessionListener> pending = new ArrayList<>();
     private Thread starter;
     private EndSession.Backend backend;
     private Runnable cleanupAtExit;
@@ -49,12 +64,28 @@ public final class Startup {
      *
      * @return {@code false} if the JVM is already exiting: stop starting, nothing needs cleaning up
      */
-    public synchronized boolean beginListeners() {
+    public boolean beginListeners() {
+        holdForTests();
+        return beginListening();
+    }
+
+    private synchronized boolean beginListening() {
         if (phase == ABANDONED) {
             return false;
         }
         phase = CREATING_LISTENERS;
         return true;
+    }
+
+    private static void holdForTests() {
+        String pipe = System.getProperty(HOLD_FOR_TESTS);
+        if (pipe != null) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(pipe))) {
+                in.read(); // blocks until the test writes
+            } catch (java.io.IOException e) {
+                // no pipe: no hold
+            }
+        }
     }
 
     /**
@@ -64,6 +95,10 @@ public final class Startup {
      * @param cleanup runs the cleanups with {@code JVM_EXIT}; called by the exit hook
      */
     public synchronized void started(EndSession.Backend running, Runnable cleanup) {
+        for (EndSessionListener listener : pending) {
+            running.register(listener);
+        }
+        pending.clear();
         backend = running;
         cleanupAtExit = cleanup;
         phase = STARTED;
@@ -80,7 +115,40 @@ public final class Startup {
         if (phase != STARTED && phase != ABANDONED) {
             phase = NOT_STARTED;
         }
+        pending.clear(); // no agent to register them with; it said why on standard error
         notifyAll();
+    }
+
+    /**
+     * The application registers a listener: with the running agent, or, while the agent starts,
+     * once it runs. Never waits.
+     *
+     * @return the running agent to register with, or {@code null} if the listener was kept for later
+     *     (or the agent did not start: then nothing will call it)
+     */
+    synchronized EndSession.Backend registerOnceStarted(EndSessionListener listener) {
+        if (backend == null && (phase == LOADING || phase == CREATING_LISTENERS)) {
+            pending.add(listener);
+        }
+        return backend;
+    }
+
+    /**
+     * The application removes a listener: from the running agent, or from those kept for it.
+     *
+     * @return {@code null} if the agent runs (remove it there), else whether it was kept for later
+     */
+    synchronized Boolean removeKept(EndSessionListener listener) {
+        if (backend != null) {
+            return null;
+        }
+        for (int i = 0; i < pending.size(); i++) {
+            if (pending.get(i) == listener) {
+                pending.remove(i);
+                return Boolean.TRUE;
+            }
+        }
+        return Boolean.FALSE;
     }
 
     /** @return {@code true} if the JVM's exit came first and the start was given up */
@@ -95,7 +163,7 @@ public final class Startup {
     void exit() {
         Runnable cleanup;
         synchronized (this) {
-            if (phase == LOADING) {
+            if (phase == LOADING && pending.isEmpty()) {
                 phase = ABANDONED; // no listener exists yet: nothing to clean up, nothing to wait for
                 notifyAll();
                 return;
@@ -109,7 +177,7 @@ public final class Startup {
     }
 
     /**
-     * For the facade while the agent starts.
+     * For the facade's calls that need the agent itself ({@code logoff}...) while it starts.
      *
      * @return the running agent's backend
      * @throws IllegalStateException if the agent did not start, or not in time
@@ -128,10 +196,13 @@ public final class Startup {
         return backend;
     }
 
-    /** @return whether the agent runs, waiting for a start in progress */
+    /**
+     * @return whether the agent runs, waiting (at most {@link #WAIT_MILLIS}) for a start in
+     *     progress; {@code true} also for a start still under way after that, {@code false} if it failed
+     */
     synchronized boolean awaitRunning() {
         awaitEnd();
-        return backend != null;
+        return backend != null || phase == LOADING || phase == CREATING_LISTENERS;
     }
 
     private void awaitEnd() {

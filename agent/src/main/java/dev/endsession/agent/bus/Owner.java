@@ -1,5 +1,6 @@
 package dev.endsession.agent.bus;
 
+import dev.endsession.agent.trust.Uids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -11,7 +12,7 @@ import java.nio.file.Path;
  */
 final class Owner {
 
-    private static final Long MY_UID = myUid();
+    private static final Long MY_UID = Uids.current();
 
     private Owner() {
     }
@@ -26,17 +27,5 @@ final class Owner {
         String owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName();
         String me = System.getProperty("user.name", "");
         return owner.equals(me) ? null : "user " + owner + " (this process runs as " + me + ")";
-    }
-
-    private static Long myUid() {
-        try {
-            // jdk.security.auth is a platform module: reachable from the agent's isolated loader too.
-            Class<?> type = Class.forName("com.sun.security.auth.module.UnixSystem", true,
-                    ClassLoader.getPlatformClassLoader());
-            Object unix = type.getConstructor().newInstance();
-            return ((Number) type.getMethod("getUid").invoke(unix)).longValue();
-        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-            return null;
-        }
     }
 }

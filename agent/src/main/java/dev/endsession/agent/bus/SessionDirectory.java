@@ -2,6 +2,7 @@ package dev.endsession.agent.bus;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.trust.TrustedPaths;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import java.util.Set;
  *
  * <p>The directory is created with mode 0700. One owned by another user, open to group or others,
  * or a symbolic link is refused ({@link UnsafeDirectoryException}), as is a root that another user
- * owns or others may write to: whoever controls the directory could impersonate every app in it.
+ * owns or others may write to, or one inside a directory others may write to ({@link TrustedPaths}):
+ * whoever controls the directory could impersonate every app in it.
  */
 public final class SessionDirectory {
 
@@ -150,6 +152,10 @@ public final class SessionDirectory {
         String foreign = Owner.foreignOwner(root);
         if (foreign != null) {
             throw new UnsafeDirectoryException("refusing session bus root " + root + ": it is owned by " + foreign);
+        }
+        java.util.Optional<String> ancestor = TrustedPaths.ancestorProblem(root);
+        if (ancestor.isPresent()) {
+            throw new UnsafeDirectoryException("refusing session bus root " + root + ": " + ancestor.get());
         }
         Set<PosixFilePermission> modes = Files.getPosixFilePermissions(root);
         if (modes.contains(PosixFilePermission.GROUP_WRITE) || modes.contains(PosixFilePermission.OTHERS_WRITE)) {

@@ -12,13 +12,15 @@ import java.util.Set;
  *
  * @param text the option string for the target
  * @param rules the rules file, if given
+ * @param paths every path given ({@code rules}, {@code plugins}, {@code config}), absolute
  */
-record AttachOptions(String text, Path rules) {
+record AttachOptions(String text, Path rules, List<Path> paths) {
 
     private static final Set<String> PATHS = Set.of("rules", "plugins", "config");
 
     static AttachOptions of(List<String> given) {
         List<String> parts = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
         Path rules = null;
         for (String arg : given) {
             for (String part : arg.split(",")) {
@@ -27,6 +29,7 @@ record AttachOptions(String text, Path rules) {
                 if (eq > 0 && PATHS.contains(key) && !part.substring(eq + 1).isBlank()) {
                     Path path = Path.of(part.substring(eq + 1).strip()).toAbsolutePath().normalize();
                     part = key + "=" + path;
+                    paths.add(path);
                     rules = key.equals("rules") ? path : rules;
                 }
                 if (!part.isBlank()) {
@@ -34,6 +37,6 @@ record AttachOptions(String text, Path rules) {
                 }
             }
         }
-        return new AttachOptions(String.join(",", parts), rules);
+        return new AttachOptions(String.join(",", parts), rules, List.copyOf(paths));
     }
 }

@@ -17,7 +17,7 @@ import picocli.CommandLine;
             "1:cancelled by a veto or a hung app (status --probe: someone would block)", "2:bad usage or input",
             "3:no session bus, no app, or another failure"},
         subcommands = {CommandLine.HelpCommand.class, StatusCommand.class, LogoffCommand.class, ShutdownCommand.class,
-            RestartCommand.class, AttachCommand.class})
+            RestartCommand.class, AttachCommand.class, CheckRulesCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code: the session ended. */

@@ -4,6 +4,7 @@ import dev.endsession.agent.boot.OptionText;
 import dev.endsession.agent.config.AgentOptions.BridgeMode;
 import dev.endsession.agent.config.AgentOptions.Counted;
 import dev.endsession.agent.config.AgentOptions.PromptMode;
+import dev.endsession.agent.trust.TrustedPaths;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -85,6 +86,11 @@ public final class OptionParser {
 
     private static Map<String, String> load(Path file, List<String> errors) {
         Map<String, String> values = new LinkedHashMap<>();
+        Optional<String> untrusted = TrustedPaths.problem(file);
+        if (untrusted.isPresent() && Files.exists(file)) {
+            errors.add("config file " + file + " is not trusted: " + untrusted.get() + "; ignored");
+            return values;
+        }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(file)) {
             properties.load(in);

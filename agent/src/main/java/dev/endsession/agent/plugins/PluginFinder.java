@@ -2,29 +2,31 @@ package dev.endsession.agent.plugins;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.trust.TrustedPaths;
 import dev.endsession.api.EndSessionListener;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.stream.Stream;
+import java.util.jar.JarFile;
 
 /**
- * Finds {@link EndSessionListener} plugins. A plugin that fails to load or to construct is logged
- * and skipped; it never stops the others or the application.
+ * Finds {@link EndSessionListener} plugins: on the application's class path, and in the jars of
+ * the {@code plugins=} directory. A directory or jar that another user could have written is
+ * refused ({@link TrustedPaths}); a jar that cannot be read, or a plugin that fails to load or to
+ * construct, is one ERROR line naming the jar, the class and the cause, and is skipped: it never
+ * stops the others or the application.
  */
 public final class PluginFinder {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.plugins");
-    /** A broken service file can make a ServiceLoader iterator fail forever; stop after this many. */
-    private static final int MAX_ERRORS = 100;
 
     private PluginFinder() {
     }
@@ -35,55 +37,75 @@ public final class PluginFinder {
      * @return every listener found, application class path first
      */
     public static List<EndSessionListener> find(ClassLoader appLoader, Optional<Path> directory) {
-        List<EndSessionListener> found = new ArrayList<>(load(appLoader, appLoader));
+        List<EndSessionListener> found = new ArrayList<>(fromClassPath(appLoader));
         if (directory.isPresent()) {
-            ClassLoader plugins = pluginLoader(directory.get(), appLoader);
+            URLClassLoader plugins = pluginLoader(directory.get(), appLoader);
             if (plugins != null) {
-                found.addAll(load(plugins, plugins));
+                try {
+                    // Only the directory's own service files: the parent's were read above.
+                    found.addAll(Providers.make(plugins.findResources(Providers.SERVICE_FILE), plugins));
+                } catch (IOException e) {
+                    LOG.error("plugins={} cannot be read: {}", directory.get(), e.toString());
+                }
             }
         }
         return found;
     }
 
-    /** Loads the providers visible to {@code loader} whose class was defined by {@code owner}. */
-    private static List<EndSessionListener> load(ClassLoader loader, ClassLoader owner) {
-        List<EndSessionListener> found = new ArrayList<>();
-        // The plain iterator, not stream(): streams and lambdas cost milliseconds at agent start.
-        Iterator<EndSessionListener> providers = ServiceLoader.load(EndSessionListener.class, loader).iterator();
-        int errors = 0;
-        while (errors < MAX_ERRORS) {
-            try {
-                if (!providers.hasNext()) {
-                    break;
-                }
-                EndSessionListener listener = providers.next();
-                // A plugin directory's loader also sees the app's plugins through its parent: skip those.
-                if (listener.getClass().getClassLoader() == owner) {
-                    found.add(listener);
-                    LOG.debug("Plugin {} loaded", listener.getClass().getName());
-                }
-            } catch (java.util.ServiceConfigurationError | RuntimeException | LinkageError e) {
-                errors++;
-                LOG.warn("A plugin failed to load and is skipped: {}", e.getMessage() == null ? e.toString() : e.getMessage());
-            }
+    private static List<EndSessionListener> fromClassPath(ClassLoader appLoader) {
+        try {
+            return Providers.make(appLoader.getResources(Providers.SERVICE_FILE), appLoader);
+        } catch (IOException e) {
+            LOG.error("The application's class path cannot be searched for plugins: {}", e.toString());
+            return List.of();
         }
-        return found;
     }
 
-    private static ClassLoader pluginLoader(Path dir, ClassLoader parent) {
+    private static URLClassLoader pluginLoader(Path dir, ClassLoader parent) {
         if (!Files.isDirectory(dir)) {
             LOG.error("plugins={} is not a directory; no plugins loaded from it", dir);
             return null;
         }
-        try (Stream<Path> files = Files.list(dir)) {
-            URL[] jars = files.filter(f -> f.getFileName().toString().endsWith(".jar")).sorted().map(PluginFinder::url).toArray(URL[]::new);
-            if (jars.length == 0) {
-                LOG.warn("plugins={} holds no jar", dir);
-            }
-            return new URLClassLoader("endsession-plugins", jars, parent);
-        } catch (IOException e) {
-            LOG.error("plugins={} cannot be read: {}", dir, e.getMessage());
+        Optional<String> untrusted = TrustedPaths.problem(dir);
+        if (untrusted.isPresent()) {
+            LOG.error("plugins={} is not trusted: {}; no plugins loaded from it", dir, untrusted.get());
             return null;
+        }
+        List<Path> jars = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jar")) {
+            for (Path jar : files) {
+                jars.add(jar);
+            }
+        } catch (IOException e) {
+            LOG.error("plugins={} cannot be read: {}", dir, e.toString());
+            return null;
+        }
+        Collections.sort(jars);
+        List<URL> usable = new ArrayList<>();
+        for (Path jar : jars) {
+            if (usable(jar)) {
+                usable.add(url(jar));
+            }
+        }
+        if (jars.isEmpty()) {
+            LOG.warn("plugins={} holds no jar", dir);
+        }
+        return new URLClassLoader("endsession-plugins", usable.toArray(new URL[0]), parent);
+    }
+
+    /** @return whether a jar may be loaded: trusted and readable (a class loader silently ignores a corrupt one) */
+    private static boolean usable(Path jar) {
+        Optional<String> untrusted = TrustedPaths.problem(jar);
+        if (untrusted.isPresent()) {
+            LOG.error("plugin jar {} is not trusted: {}; it is skipped", jar, untrusted.get());
+            return false;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.getManifest(); // reads the central directory: a corrupt jar fails here
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("plugin jar {} cannot be read ({}); it is skipped", jar, e.toString());
+            return false;
         }
     }
 

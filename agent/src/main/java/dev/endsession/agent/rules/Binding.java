@@ -4,20 +4,29 @@ import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * A rule's methods and fields, resolved on one class: how to ask an object whether it vetoes, read
- * the values its reason shows, and clean it up. Made by {@link #of}, which says clearly what is
- * missing and what the class has instead. Immutable; thread-safe.
+ * the values its reason shows, and clean it up. Made by {@link #of}, which keeps every part that
+ * fits ({@link Fit}): a wrong cleanup leaves the veto, a wrong veto leaves the cleanup, a reason
+ * placeholder with no member prints as {@code {name?}}. Immutable; thread-safe.
  */
 final class Binding {
 
-    /** What {@link #of} found: a binding, or the one sentence saying why there is none. */
-    record Result(Binding binding, String error) {
+    /**
+     * What {@link #of} found.
+     *
+     * @param binding the parts that fit; null when none does (or the class's module is closed to the agent)
+     * @param problems one per part that does not fit
+     * @param closed why the class's members cannot be reached at all, or null
+     */
+    record Result(Binding binding, List<Fit.Problem> problems, String closed) {
         boolean ok() {
             return binding != null;
         }
@@ -39,39 +48,27 @@ final class Binding {
      * @param open opens a class's package to the agent when its module does not (named modules)
      */
     static Result of(Rule rule, Class<?> type, Consumer<Class<?>> open) {
-        Method veto = null;
-        if (rule.veto().isPresent()) {
-            String name = rule.veto().get();
-            veto = Members.method(type, name, false).orElse(null);
-            if (veto == null) {
-                return missing(type, "method " + name + "()");
-            }
-            if (veto.getReturnType() != boolean.class && veto.getReturnType() != Boolean.class) {
-                return new Result(null, "method " + type.getName() + "." + name + "() returns "
-                        + veto.getReturnType().getSimpleName() + ", not boolean; a veto needs a boolean method");
-            }
-        }
-        Method cleanup = null;
-        if (rule.cleanup().isPresent()) {
-            cleanup = Members.method(type, rule.cleanup().get(), false).orElse(null);
-            if (cleanup == null) {
-                return missing(type, "method " + rule.cleanup().get() + "()");
-            }
-        }
+        List<Fit.Problem> problems = Fit.members(rule, Shape.of(type));
+        Method veto = rule.veto().isPresent() && !Fit.about(problems, Fit.VETO)
+                ? Members.method(type, rule.veto().get(), false).orElse(null) : null;
+        Method cleanup = rule.cleanup().isPresent() && !Fit.about(problems, Fit.CLEANUP)
+                ? Members.method(type, rule.cleanup().get(), false).orElse(null) : null;
         Map<String, AccessibleObject> values = new LinkedHashMap<>();
-        if (rule.veto().isPresent()) {
+        if (veto != null) {
             for (String name : Template.members(rule.reasonTemplate())) {
                 Optional<Method> method = Members.method(type, name, false);
                 Optional<Field> field = method.isPresent() ? Optional.empty() : Members.field(type, name, false);
-                if (method.isEmpty() && field.isEmpty()) {
-                    return missing(type, "method " + name + "() or field " + name + " for {" + name + "} in the reason");
+                if (method.isPresent() || field.isPresent()) {
+                    values.put(name, method.isPresent() ? method.get() : field.get());
                 }
-                values.put(name, method.isPresent() ? method.get() : field.get());
             }
+        }
+        if (veto == null && cleanup == null) {
+            return new Result(null, problems, null);
         }
         Binding binding = new Binding(veto, cleanup, values);
         String closed = binding.makeAccessible(type, open);
-        return closed == null ? new Result(binding, null) : new Result(null, closed);
+        return closed == null ? new Result(binding, problems, null) : new Result(null, problems, closed);
     }
 
     /** @return whether {@code object} vetoes now @throws IllegalStateException if the method throws */
@@ -79,14 +76,17 @@ final class Binding {
         return veto != null && Boolean.TRUE.equals(call(veto, object));
     }
 
-    /** @return the value of {@code {name}} for {@code object}, as text */
+    /** @return the value of {@code {name}} for {@code object}, as text; {@code {name?}} if the class has no such member */
     String value(Object object, String name) {
         AccessibleObject member = values.get(name);
+        if (member == null) {
+            return Template.unknown(name);
+        }
         Object value = member instanceof Field f ? read(f, object) : call((Method) member, object);
         return String.valueOf(value);
     }
 
-    /** Runs the cleanup method on {@code object}, if the rule has one. */
+    /** Runs the cleanup method on {@code object}, if the rule has one that fits. */
     void cleanup(Object object) {
         if (cleanup != null) {
             call(cleanup, object);
@@ -106,8 +106,8 @@ final class Binding {
         return null;
     }
 
-    private Iterable<AccessibleObject> all() {
-        java.util.List<AccessibleObject> all = new java.util.ArrayList<>(values.values());
+    private List<AccessibleObject> all() {
+        List<AccessibleObject> all = new ArrayList<>(values.values());
         if (veto != null) {
             all.add(veto);
         }
@@ -115,11 +115,6 @@ final class Binding {
             all.add(cleanup);
         }
         return all;
-    }
-
-    private static Result missing(Class<?> type, String what) {
-        return new Result(null, "class " + type.getName() + " has no " + what + "; it has: "
-                + Members.noArgMethods(type, false) + " (fields: " + Members.fields(type, false) + ")");
     }
 
     private static Object call(Method method, Object target) {

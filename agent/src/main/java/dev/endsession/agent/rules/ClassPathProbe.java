@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -15,8 +16,6 @@ import java.util.stream.Stream;
  */
 final class ClassPathProbe {
 
-    private static final int LISTED = 25;
-
     private ClassPathProbe() {
     }
 
@@ -25,7 +24,10 @@ final class ClassPathProbe {
         return loader.getResource(className.replace('.', '/') + ".class") != null;
     }
 
-    /** @return e.g. {@code "package com.acme has: App, Document"} or {@code "no class of package com.acme is on the class path"} */
+    /**
+     * @return e.g. {@code "package com.acme: did you mean Document? It also has: App"} or
+     *     {@code "no class of package com.acme is on the class path"}
+     */
     static String whatPackageHas(String className, String classPath) {
         int dot = className.lastIndexOf('.');
         String pkg = dot < 0 ? "" : className.substring(0, dot);
@@ -40,8 +42,11 @@ final class ClassPathProbe {
         if (found.isEmpty()) {
             return "no class of " + name + " is on the class path";
         }
-        List<String> shown = found.stream().limit(LISTED).toList();
-        return name + " has: " + String.join(", ", shown) + (found.size() > LISTED ? ", ..." : "");
+        List<Shape.Member> classes = new ArrayList<>();
+        for (String simple : found) {
+            classes.add(new Shape.Member(simple, false, true, true, "", 0));
+        }
+        return name + ": " + Suggestions.of(className.substring(dot + 1), classes).replace("it has: ", "it has ");
     }
 
     private static List<String> list(Path entry, String dir) {

@@ -1,5 +1,6 @@
 package dev.endsession.agent.rules;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,9 +15,10 @@ import java.util.Optional;
  * @param reason the reason template, e.g. {@code Unsaved changes in {getTitle}}
  * @param cleanup a no-arg method called on every object at the end
  * @param order lower is asked first; cleanups run highest first
+ * @param lines where each key was written, {@code file:line}, by key
  */
 public record Rule(String name, String source, Optional<String> track, Optional<Accessor> accessor,
-        Optional<String> veto, Optional<String> reason, Optional<String> cleanup, int order) {
+        Optional<String> veto, Optional<String> reason, Optional<String> cleanup, int order, Map<String, String> lines) {
 
     /**
      * A static member that returns the rule's object(s): {@code com.acme.App#instance()} (a method)
@@ -46,5 +48,20 @@ public record Rule(String name, String source, Optional<String> track, Optional<
     /** @return {@code "[name] (file:line)"}, how errors refer to the rule */
     public String label() {
         return "[" + name + "] (" + source + ")";
+    }
+
+    /** @param key a key of the rule, e.g. {@code veto} @return {@code "[name] (file:line)"} with the key's line */
+    public String label(String key) {
+        return "[" + name + "] (" + where(key) + ")";
+    }
+
+    /** @param key a key of the rule @return {@code file:line} where it was written, else the rule's header */
+    public String where(String key) {
+        return lines.getOrDefault(key, source);
+    }
+
+    /** @return {@code "[name] (file:line)"} with the line of the key that names the rule's class ({@code track} or {@code accessor}) */
+    public String classLabel() {
+        return label(track.isPresent() ? "track" : "accessor");
     }
 }

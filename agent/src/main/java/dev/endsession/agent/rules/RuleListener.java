@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * One rule as a listener: vetoes while its veto method returns true on any of its objects, with the
  * reason rendered for each vetoing object (distinct texts joined by {@code "; "}), and calls the
- * cleanup method on each object at the end. Methods are resolved once per class; a class that lacks
- * them is reported once and its objects are left alone. Thread-safe.
+ * cleanup method on each object at the end. Methods are resolved once per class; each part a class
+ * lacks is reported once, with its line, and the parts that fit still work. Thread-safe.
  */
 final class RuleListener implements EndSessionListener {
 
@@ -29,11 +30,15 @@ final class RuleListener implements EndSessionListener {
     private final ClassValue<Binding.Result> bindings = new ClassValue<>() {
         @Override
         protected Binding.Result computeValue(Class<?> type) {
-            Binding.Result result = Binding.of(rule, type, open);
-            if (!result.ok()) {
-                LOG.error("Rule {}: {}; the rule leaves these objects alone", rule.label(), result.error());
-            }
-            return result;
+            return Binding.of(rule, type, open);
+        }
+    };
+
+    /** Whether a class's problems were logged: a ClassValue may compute twice when threads race, this flag is set once. */
+    private final ClassValue<AtomicBoolean> reported = new ClassValue<>() {
+        @Override
+        protected AtomicBoolean computeValue(Class<?> type) {
+            return new AtomicBoolean();
         }
     };
 
@@ -56,14 +61,21 @@ final class RuleListener implements EndSessionListener {
     String loaded(Class<?> type) {
         String error = source.loaded(type, open);
         if (error != null) {
-            LOG.error("Rule {}: {}; the rule does nothing", rule.label(), error);
+            LOG.error("Rule {}: {}; the rule does nothing", rule.classLabel(), error);
             return error;
         }
         Class<?> objects = source.objectType(type);
         if (objects != null) {
-            Binding.Result result = bind(objects); // logs its error once
-            if (!result.ok()) {
-                return result.error();
+            Binding.Result result = bind(objects); // logs its problems once
+            if (result.closed() != null || !result.problems().isEmpty()) {
+                List<String> messages = new ArrayList<>();
+                for (Fit.Problem problem : result.problems()) {
+                    messages.add(problem.message());
+                }
+                if (result.closed() != null) {
+                    messages.add(result.closed());
+                }
+                return String.join("\n", messages);
             }
         }
         LOG.debug("Rule {} applies to {} (loaded by {})", rule.label(), type.getName(), type.getClassLoader());
@@ -130,12 +142,36 @@ final class RuleListener implements EndSessionListener {
         return "rule " + rule.name();
     }
 
+    /** One line per part that does not fit: where it is written, what is wrong, and what the rule still does. */
+    private void report(Binding.Result result) {
+        for (Fit.Problem problem : result.problems()) {
+            LOG.error("Rule {}: {}; {}", rule.label(problem.key()), problem.message(), consequence(problem, result.problems()));
+        }
+        if (result.closed() != null) {
+            LOG.error("Rule {}: {}; the rule leaves these objects alone", rule.classLabel(), result.closed());
+        }
+    }
+
+    private String consequence(Fit.Problem problem, List<Fit.Problem> all) {
+        boolean vetoFits = rule.veto().isPresent() && !Fit.about(all, Fit.VETO);
+        boolean cleanupFits = rule.cleanup().isPresent() && !Fit.about(all, Fit.CLEANUP);
+        return switch (problem.key()) {
+            case Fit.REASON -> "the reason shows " + Template.unknown(problem.member()) + " there";
+            case Fit.VETO -> cleanupFits ? "the rule never vetoes; its cleanup still runs" : "the rule leaves these objects alone";
+            default -> vetoFits ? "the rule calls no cleanup; its veto still works" : "the rule leaves these objects alone";
+        };
+    }
+
     private Binding bindingFor(Object object) {
         Binding.Result result = bind(object.getClass());
         return result.binding();
     }
 
     private Binding.Result bind(Class<?> type) {
-        return bindings.get(type);
+        Binding.Result result = bindings.get(type);
+        if ((result.closed() != null || !result.problems().isEmpty()) && reported.get(type).compareAndSet(false, true)) {
+            report(result);
+        }
+        return result;
     }
 }

@@ -4,14 +4,17 @@ import dev.endsession.agent.boot.Instances;
 import dev.endsession.agent.core.Coordinator;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.agent.trust.TrustedPaths;
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -41,6 +44,11 @@ public final class Rules {
      * @param attached {@code true} when the agent was attached to a running JVM
      */
     public static void start(Path file, Coordinator coordinator, Instrumentation instrumentation, boolean attached) {
+        Optional<String> untrusted = TrustedPaths.problem(file);
+        if (untrusted.isPresent() && Files.exists(file)) {
+            LOG.error("rules={} is not trusted: {}; no rules applied", file, untrusted.get());
+            return;
+        }
         try {
             new Rules().apply(file, coordinator, instrumentation, attached);
         } catch (RuntimeException | LinkageError e) {
@@ -100,7 +108,7 @@ public final class Rules {
                 String found = ClassPathProbe.whatPackageHas(name, System.getProperty("java.class.path", ""));
                 for (RuleListener listener : entry.getValue()) {
                     LOG.error("Rule {}: class {} is not on the class path; {}. The rule waits in case another class loader "
-                            + "defines it", listener.rule().label(), name, found);
+                            + "defines it", listener.rule().classLabel(), name, found);
                 }
             }
         }
@@ -123,7 +131,7 @@ public final class Rules {
                 for (RuleListener listener : byClass.get(type.getName())) {
                     LOG.warn("Rule {} tracks {}, which was loaded before the agent was attached: objects created before now "
                             + "are not seen, only new ones. To reach the older ones, use a rule with accessor = "
-                            + "SomeClass#staticMethod() that returns them", listener.rule().label(), type.getName());
+                            + "SomeClass#staticMethod() that returns them", listener.rule().classLabel(), type.getName());
                 }
             }
         }

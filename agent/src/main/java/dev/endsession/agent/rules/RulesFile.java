@@ -75,6 +75,8 @@ public final class RulesFile {
                     section.fail(errors, where + ": unknown key '" + key + "' (known: " + KNOWN + ")");
                 } else if (section.values.put(key, line.substring(eq + 1).strip()) != null) {
                     section.fail(errors, where + ": key '" + key + "' is given twice in [" + section.name + "]");
+                } else {
+                    section.lines.put(key, where);
                 }
             }
         }
@@ -101,7 +103,7 @@ public final class RulesFile {
         rules.add(new Rule(section.name, section.where, Optional.ofNullable(v.get("track")),
                 Optional.ofNullable(accessor == null ? null : accessor(accessor)), Optional.ofNullable(veto == null ? null : Names.bare(veto)),
                 Optional.ofNullable(v.get("reason")), Optional.ofNullable(cleanup == null ? null : Names.bare(cleanup)),
-                Integer.parseInt(v.getOrDefault("order", "0"))));
+                Integer.parseInt(v.getOrDefault("order", "0")), Map.copyOf(section.lines)));
     }
 
     /** @return the accessor of {@code Class#member()} or {@code Class#FIELD}; null if malformed */
@@ -138,6 +140,7 @@ public final class RulesFile {
         final String name;
         final String where;
         final Map<String, String> values = new LinkedHashMap<>();
+        final Map<String, String> lines = new LinkedHashMap<>();
         boolean broken;
 
         Section(String name, String where) {

@@ -38,8 +38,7 @@ interface Source {
 
         @Override
         public String loaded(Class<?> type, Consumer<Class<?>> open) {
-            return type.isInterface() ? type.getName() + " is an interface: it has no constructor to track; name a class "
-                    + "that implements it, or use an accessor" : null;
+            return Fit.tracked(Shape.of(type)).orElse(null);
         }
 
         @Override
@@ -59,12 +58,14 @@ interface Source {
 
         @Override
         public String loaded(Class<?> type, Consumer<Class<?>> open) {
+            Optional<String> missing = Fit.accessor(accessor, Shape.of(type));
+            if (missing.isPresent()) {
+                return missing.get();
+            }
             Optional<? extends Member> found = accessor.method()
                     ? Members.method(type, accessor.member(), true) : Members.field(type, accessor.member(), true);
             if (found.isEmpty()) {
-                return "class " + type.getName() + " has no static " + (accessor.method() ? "method " : "field ")
-                        + accessor.member() + (accessor.method() ? "()" : "") + "; it has static: "
-                        + Members.noArgMethods(type, true) + " (fields: " + Members.fields(type, true) + ")";
+                return "class " + type.getName() + " has no static " + accessor + " the agent can call";
             }
             var object = (java.lang.reflect.AccessibleObject) found.get();
             if (!Members.open(object)) {

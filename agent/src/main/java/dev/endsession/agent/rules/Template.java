@@ -7,12 +7,18 @@ import java.util.function.Function;
 /**
  * A reason template: text with {@code {member}} placeholders, each replaced by the value of a no-arg
  * method or a field of the vetoing object, and {@code {count}}, the number of vetoing objects. A
- * brace that does not close a name is kept as it is.
+ * brace that does not close a name is kept as it is; a placeholder the class has no member for
+ * prints as written, with a question mark: {@code {filename?}}.
  */
 final class Template {
 
     /** The placeholder for the number of vetoing objects. */
     static final String COUNT = "count";
+
+    /** @param name a placeholder the class has no member for @return how it prints: {@code {name?}} */
+    static String unknown(String name) {
+        return "{" + name + "?}";
+    }
 
     private Template() {
     }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The agent's start beside the application, as the exit hook and the facade see it. */
+@org.junit.jupiter.api.Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StartupTest {
 
     private final Startup startup = new Startup();
@@ -56,7 +57,7 @@ class StartupTest {
             exit.start();
             awaitWaiting(exit);
             assertEquals(0, cleanups.get(), "no cleanup before the agent runs");
-            startup.started(new NoBackend(), cleanup);
+            startup.started(new RecordingBackend(), cleanup);
             exit.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(exit.isAlive());
             assertEquals(1, cleanups.get());
@@ -77,7 +78,7 @@ class StartupTest {
         Thread app = new Thread(() -> call.complete(startup.awaitBackend()), "app-main");
         app.start();
         awaitWaiting(app);
-        NoBackend running = new NoBackend();
+        RecordingBackend running = new RecordingBackend();
         startup.beginListeners();
         startup.started(running, cleanup);
         startup.ended();
@@ -104,10 +105,92 @@ class StartupTest {
         assertTrue(error.contains("called during the agent's own start"), error);
     }
 
+    /** A slow start (issue 12 item 3): the application's calls never wait and never throw. */
+    @Nested
+    class WhileTheAgentStarts {
+        private final StartingBackend facade = new StartingBackend(startup);
+        private final EndSessionListener listener = new EndSessionListener() { };
+        private final RecordingBackend running = new RecordingBackend();
+
+        @Test
+        void aListenerRegisteredIsRegisteredWhenTheAgentRuns() {
+            facade.register(listener);
+            assertEquals(List.of(), running.registered);
+            startup.beginListeners();
+            startup.started(running, cleanup);
+            assertEquals(List.of(listener), running.registered);
+            facade.register(listener);
+            assertEquals(List.of(listener, listener), running.registered, "from then on, straight to the agent");
+        }
+
+        @Test
+        void oneRemovedBeforeTheAgentRunsNeverReachesIt() {
+            facade.register(listener);
+            assertTrue(facade.remove(listener));
+            assertFalse(facade.remove(listener), "removed once");
+            startup.beginListeners();
+            startup.started(running, cleanup);
+            assertEquals(List.of(), running.registered);
+        }
+
+        @Test
+        void blockReasonsAreNoneYetWithoutWaiting() {
+            assertEquals(List.of(), facade.blockReasons());
+        }
+
+        @Test
+        void anExitWaitsForTheStartWhenTheApplicationRegisteredAListener() throws Exception {
+            facade.register(listener);
+            Thread exit = new Thread(startup::exit, "exit-hook");
+            exit.start();
+            awaitWaiting(exit);
+            startup.beginListeners();
+            startup.started(running, cleanup);
+            exit.join(TimeUnit.SECONDS.toMillis(10));
+            assertFalse(exit.isAlive());
+            assertEquals(1, cleanups.get(), "the registered listener gets its cleanup");
+        }
+
+        @Test
+        void aStartThatFailedDropsThemAndTheFacadeSaysTheAgentIsNotThere() {
+            facade.register(listener);
+            startup.beginListeners();
+            startup.ended();
+            assertFalse(facade.running());
+            facade.register(listener); // still no exception
+            assertEquals(List.of(), facade.blockReasons());
+        }
+    }
+
+    /** A backend that keeps what was registered with it. */
+    private static final class RecordingBackend implements EndSession.Backend {
+        final List<EndSessionListener> registered = new java.util.ArrayList<>();
+
+        @Override
+        public void register(EndSessionListener listener) {
+            registered.add(listener);
+        }
+
+        @Override
+        public boolean remove(EndSessionListener listener) {
+            return registered.remove(listener);
+        }
+
+        @Override
+        public List<String> blockReasons() {
+            return List.of();
+        }
+
+        @Override
+        public boolean initiate(Reason reason, boolean force) {
+            return false;
+        }
+    }
+
     @Test
     void anExitAfterTheStartRunsTheCleanups() {
         startup.beginListeners();
-        startup.started(new NoBackend(), cleanup);
+        startup.started(new RecordingBackend(), cleanup);
         startup.ended();
         startup.exit();
         assertEquals(1, cleanups.get());
@@ -146,28 +229,6 @@ class StartupTest {
         while (thread.getState() != Thread.State.TIMED_WAITING) {
             assertTrue(thread.isAlive() && System.nanoTime() < deadline, thread.getName() + " did not wait for the start");
             Thread.onSpinWait();
-        }
-    }
-
-    /** A backend that does nothing: only its identity matters here. */
-    private static final class NoBackend implements EndSession.Backend {
-        @Override
-        public void register(EndSessionListener listener) {
-        }
-
-        @Override
-        public boolean remove(EndSessionListener listener) {
-            return false;
-        }
-
-        @Override
-        public List<String> blockReasons() {
-            return List.of();
-        }
-
-        @Override
-        public boolean initiate(Reason reason, boolean force) {
-            return false;
         }
     }
 }

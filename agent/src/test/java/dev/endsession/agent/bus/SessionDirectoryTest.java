@@ -69,6 +69,17 @@ class SessionDirectoryTest {
         assertTrue(e.getMessage().contains("lets others write to it"), e.getMessage());
     }
 
+    /** Another user could rename the root away and put their own in its place (issue 12 item 5). */
+    @Test
+    void aRootInsideADirectoryOthersMayWriteToIsRefusedUnlessStickyAndRoots() throws IOException {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path root = open.resolve("root");
+        UnsafeDirectoryException e = assertThrows(UnsafeDirectoryException.class, () -> SessionDirectory.create(root, "default"));
+        assertEquals("refusing session bus root " + root + ": " + root + " is inside " + open + ", which others can write to "
+                + "(rwxrwxrwx) and which is not a sticky directory owned by root", e.getMessage());
+    }
+
     @Test
     void aSessionNameThatCouldEscapeTheRootIsRefused() {
         assertThrows(UnsafeDirectoryException.class, () -> SessionDirectory.create(dir, ".."));

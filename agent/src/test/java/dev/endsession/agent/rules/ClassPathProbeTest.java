@@ -30,7 +30,7 @@ class ClassPathProbeTest {
             out.putNextEntry(new JarEntry("com/acme/deeper/Hidden.class"));
         }
         String classPath = dir.resolve("classes") + File.pathSeparator + jar + File.pathSeparator + dir.resolve("missing.jar");
-        assertEquals("package com.acme has: Note, Workspace", ClassPathProbe.whatPackageHas("com.acme.Nte", classPath));
+        assertEquals("package com.acme: did you mean Note? It also has: Workspace", ClassPathProbe.whatPackageHas("com.acme.Nte", classPath));
         assertEquals("no class of package org.other is on the class path", ClassPathProbe.whatPackageHas("org.other.X", classPath));
     }
 

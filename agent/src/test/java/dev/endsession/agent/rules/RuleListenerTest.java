@@ -167,10 +167,42 @@ class RuleListenerTest {
         void aMissingMethodIsNamedWithWhatTheClassHasInstead() {
             RuleListener listener = tracking(rule("[docs]", "track = " + DOC, "veto = isModified"));
             String error = listener.loaded(Doc.class);
-            assertEquals("class " + DOC + " has no method isModified(); it has: explode(), getTitle(), hashCode(), "
-                    + "isDirty(), isLocked(), label(), save() (fields: dirty, journal, title)", error);
+            assertEquals("class " + DOC + " has no method isModified(); it has: isLocked(), getTitle(), hashCode(), isDirty(), "
+                    + "explode(), label(), save()", error);
             doc("a", true);
             assertFalse(query().vetoed(), "a wrong rule vetoes nothing");
+        }
+
+        @Test
+        void aWrongCleanupKeepsTheVeto() {
+            RuleListener listener = tracking(rule("[docs]", "track = " + DOC, "veto = isDirty", "reason = Unsaved {getTitle}",
+                    "cleanup = sav"));
+            assertEquals("class " + DOC + " has no method sav(); did you mean save()? It also has: label(), getTitle(), "
+                    + "hashCode(), isDirty(), explode(), isLocked()", listener.loaded(Doc.class));
+            doc("a", true);
+            QueryReport report = query();
+            assertTrue(report.vetoed(), "the veto still works");
+            assertEquals(List.of("Unsaved a"), report.blockReasons());
+        }
+
+        @Test
+        void aWrongVetoKeepsTheCleanup() {
+            RuleListener listener = tracking(rule("[docs]", "track = " + DOC, "veto = isDirt", "cleanup = save"));
+            assertTrue(listener.loaded(Doc.class).startsWith("class " + DOC + " has no method isDirt(); did you mean isDirty()?"));
+            doc("a", true);
+            assertFalse(query().vetoed());
+            coordinator.end(LOGOFF, Instant.now().plusSeconds(30));
+            assertEquals(List.of("saved a"), journal, "the cleanup still runs");
+        }
+
+        @Test
+        void aWrongPlaceholderPrintsAsWrittenWithAQuestionMark() {
+            RuleListener listener = tracking(rule("[docs]", "track = " + DOC, "veto = isDirty",
+                    "reason = Unsaved changes in {title} ({filename}), {count} of them"));
+            assertTrue(listener.loaded(Doc.class).startsWith("class " + DOC + " has no method filename() or field filename "
+                    + "for {filename} in the reason;"), listener.loaded(Doc.class));
+            doc("a", true);
+            assertEquals(List.of("Unsaved changes in a ({filename?}), 1 of them"), query().blockReasons());
         }
 
         @Test
@@ -196,8 +228,8 @@ class RuleListenerTest {
         void aMissingAccessorIsNamedWithTheStaticMembersThereAre() {
             Rule rule = rule("[a]", "accessor = " + App.class.getName() + "#all()", "cleanup = save");
             String error = new RuleListener(rule, new Source.ForAccessor(rule.accessor().orElseThrow()), t -> { }).loaded(App.class);
-            assertEquals("class " + App.class.getName() + " has no static method all(); it has static: asArray(), maybe(), open() "
-                    + "(fields: OPEN, current)", error);
+            assertEquals("class " + App.class.getName() + " has no static method all(); it has: OPEN, maybe(), open(), asArray(), "
+                    + "current", error);
         }
 
         @Test

@@ -60,6 +60,32 @@ class RulesBusIT {
         return RulesIT.saved(app);
     }
 
+    /**
+     * Issue 12 item 2: a typo in one member of a rule used to disable the whole rule (the logoff went
+     * ahead, nothing saved). Now the veto still works, the wrong placeholder prints as written, and
+     * each wrong part is one line with its own file:line.
+     */
+    @Test
+    void aRuleKeepsEveryPartThatIsRight() throws IOException {
+        Path rules = Files.write(dir.resolve("typos.rules"), List.of("[notes]", "track = com.acme.notes.Note", "veto = isDirty",
+                "reason = Unsaved changes in {filename}", "cleanup = sav"));
+        try (NotesApp app = notes("bridge=bus,name=notes,rules=" + rules)) {
+            app.send("new a").send("edit a x");
+            Run vetoed = cli("logoff", "--json");
+            assertEquals(Cli.CANCELLED, vetoed.code(), vetoed.out() + vetoed.err());
+            assertTrue(vetoed.out().contains("\"reason\":\"Unsaved changes in {filename?}\""), vetoed.out());
+            app.jvm().awaitErrorLine("no method sav\\(\\)", NotesApp.WAIT); // checked on a thread of its own once the class loaded
+            List<String> errors = app.jvm().stderr().lines().filter(l -> l.startsWith("[ERROR] endsession.rules - ")).toList();
+            assertEquals(List.of(
+                    "[ERROR] endsession.rules - Rule [notes] (" + rules + ":4): class com.acme.notes.Note has no method filename() "
+                            + "or field filename for {filename} in the reason; it has: save(), title, dirty, getTitle(), isDirty(), text; "
+                            + "the reason shows {filename?} there",
+                    "[ERROR] endsession.rules - Rule [notes] (" + rules + ":5): class com.acme.notes.Note has no method sav(); "
+                            + "did you mean save()? It also has: getTitle(), isDirty(); the rule calls no cleanup; its veto still works"),
+                    errors, app.jvm().describe());
+        }
+    }
+
     @Test
     void aDirtyNoteVetoesTheLogoffWithItsTitleAndIsSavedWhenTheSessionEnds() {
         try (NotesApp app = notes("bridge=bus,name=notes,rules=" + RulesIT.NOTES_RULES)) {

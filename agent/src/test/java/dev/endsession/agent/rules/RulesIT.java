@@ -87,12 +87,12 @@ class RulesIT {
                 app.send("new a").send("edit a x");
                 app.jvm().awaitLine("^ok 2 ", NotesApp.WAIT);
                 String err = awaitStderr(app, "typo-method");
-                assertLine(err, "Rule [typo-class] (" + rules + ":1): class com.acme.notes.Nte is not on the class path; "
-                        + "package com.acme.notes has: Note, Notes, Workspace.");
-                assertLine(err, "Rule [typo-method] (" + rules + ":4): class com.acme.notes.Note has no method isModified(); "
-                        + "it has: getTitle(), isDirty(), save() (fields: dirty, text, title)");
-                assertLine(err, "Rule [typo-accessor] (" + rules + ":7): class com.acme.notes.Notes has no static method "
-                        + "workspaces(); it has static: collect(), workspace()");
+                assertLine(err, "Rule [typo-class] (" + rules + ":2): class com.acme.notes.Nte is not on the class path; "
+                        + "package com.acme.notes: did you mean Note? It also has: Notes, Workspace.");
+                assertLine(err, "Rule [typo-method] (" + rules + ":6): class com.acme.notes.Note has no method isModified(); "
+                        + "it has: getTitle(), isDirty(), save(); the rule leaves these objects alone");
+                assertLine(err, "Rule [typo-accessor] (" + rules + ":8): class com.acme.notes.Notes has no static method "
+                        + "workspaces(); did you mean workspace()? It also has: WORKSPACE, DROPPED, collect(); the rule does nothing");
                 assertLine(err, rules + ":11: 'track com.acme.notes.Note' is not of the form key = value");
                 app.terminate();
                 assertEquals(List.of("a"), saved(app), "the good rule still saves: " + app.jvm().describe());
@@ -150,20 +150,38 @@ class RulesIT {
                 for (int i = 0; i < 2; i++) {
                     AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(app.pid()), "bridge=none,rules=" + NOTES_RULES);
                     assertEquals(0, run.exit(), run.output());
+                    assertEquals(i == 1, run.output().contains("The EndSession agent already runs in pid " + app.pid()
+                            + " with these options; nothing to do."), run.output());
                 }
                 app.send("new a").send("edit a x");
                 app.terminate();
                 assertEquals(List.of("a"), saved(app), "one rule, one cleanup: " + app.jvm().describe());
-                assertTrue(app.jvm().stderr().contains("the agent is already running in this JVM; nothing to do"), app.jvm().describe());
             }
         }
 
         @Test
-        void attachingToAJvmStartedWithTheAgentChangesNothing() throws Exception {
+        void attachingToAJvmStartedWithTheAgentSaysItKeepsItsOptions() throws Exception {
             try (NotesApp app = NotesApp.start(dir, "bridge=none")) {
                 AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(app.pid()), "rules=" + NOTES_RULES);
-                assertEquals(0, run.exit(), run.output());
-                assertTrue(run.output().contains("the agent is already running there, nothing to do"), run.output());
+                assertEquals(3, run.exit(), run.output());
+                assertEquals("The EndSession agent already runs in pid " + app.pid() + " with the options it started with "
+                        + "(bridge=none) and keeps them: rules=" + NOTES_RULES.toAbsolutePath().normalize() + " not applied. "
+                        + "Restart the application to change them.", run.output().strip());
+            }
+        }
+
+        @Test
+        void reattachingWithOtherOptionsSaysPlainlyThatTheFirstOnesStay() throws Exception {
+            try (NotesApp app = NotesApp.start(dir, null)) {
+                AgentJar.Run first = AgentJar.run(dir, "attach", Long.toString(app.pid()), "bridge=none");
+                assertEquals(0, first.exit(), first.output());
+                AgentJar.Run again = AgentJar.run(dir, "attach", Long.toString(app.pid()), "bridge=none", "rules=" + NOTES_RULES);
+                assertEquals(3, again.exit(), again.output());
+                assertTrue(again.output().contains("The EndSession agent already runs in pid " + app.pid() + " with the options "
+                        + "it started with (bridge=none) and keeps them: bridge=none,rules="), again.output());
+                app.send("new a").send("edit a x");
+                app.terminate();
+                assertEquals(List.of(), saved(app), "the second attach's rules did not apply: " + app.jvm().describe());
             }
         }
 
@@ -183,7 +201,7 @@ class RulesIT {
         void aPidThatIsNoJvmIsAFailureWithTheReason() throws Exception {
             AgentJar.Run run = AgentJar.run(dir, "attach", Long.toString(Long.MAX_VALUE / 2), "bridge=none");
             assertEquals(3, run.exit(), run.output());
-            assertTrue(run.output().startsWith("Cannot attach to pid "), run.output());
+            assertEquals("Refusing to attach: pid " + Long.MAX_VALUE / 2 + " is not running. It was not signalled.", run.output().strip());
         }
     }
 }
