@@ -39,6 +39,15 @@ public interface App extends AutoCloseable {
     Answer query(Set<Reason> reasons, Duration timeout) throws IOException;
 
     /**
+     * Phase 1, saying whether listeners may ask the user ({@code false} for a probe: no prompt
+     * appears, a question gets its default answer at once). An app that cannot tell asks as
+     * {@link #query(Set, Duration)} does.
+     */
+    default Answer query(Set<Reason> reasons, Duration timeout, boolean interactionAllowed) throws IOException {
+        return query(reasons, timeout);
+    }
+
+    /**
      * Phase 2: the session ends ({@code ending}) or the round is cancelled.
      *
      * @return what the app's cleanup did (empty after a cancellation)

@@ -3,6 +3,7 @@ package dev.endsession.agent.bus;
 import dev.endsession.agent.bus.wire.Message;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.api.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.nio.channels.FileChannel;
@@ -83,6 +84,26 @@ public final class Initiator {
      * @throws BusException if there is no bus, no app, or another round is running
      */
     public RoundResult run(String session, RoundOptions options, Progress progress) throws BusException {
+        return run(session, options, progress, false);
+    }
+
+    /**
+     * Asks who would block a {@code kind} in {@code session}, and why, without ending anything: a
+     * {@link Probe} (a query with interaction not allowed, then a cancel to every app that answered),
+     * under the round lock like any round.
+     *
+     * @param session the target session
+     * @param kind LOGOFF, SHUTDOWN or RESTART: what the apps are asked about
+     * @param timeout the hung timeout
+     * @param progress told who is asked and what they answered
+     * @return the outcome: {@link RoundResult#ended()} if nobody would block
+     * @throws BusException if there is no bus, no app, or another round is running
+     */
+    public RoundResult probe(String session, Reason kind, Duration timeout, Progress progress) throws BusException {
+        return run(session, Probe.options(kind, timeout), Probe.answersOnly(progress), true);
+    }
+
+    private RoundResult run(String session, RoundOptions options, Progress progress, boolean probe) throws BusException {
         SessionDirectory directory = directory(session);
         boolean other = !session.equals(ownSession);
         RoundOptions effective = options.withNotifyOnly(other || options.notifyOnly());
@@ -96,7 +117,7 @@ public final class Initiator {
                         + reached.refused().stream().map(app -> "; " + app.reason()).collect(Collectors.joining()));
             }
             try {
-                RoundResult result = Round.run(apps, effective, progress, fanout);
+                RoundResult result = Round.run(probe ? Probe.of(apps) : apps, effective, progress, fanout);
                 List<AppOutcome> all = new ArrayList<>(result.apps());
                 all.addAll(reached.refused());
                 return new RoundResult(result.ended(), result.options(), all);

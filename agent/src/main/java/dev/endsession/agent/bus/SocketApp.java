@@ -31,6 +31,7 @@ public final class SocketApp implements App {
     private final FrameWriter out;
     private final Endpoint.Address address;
     private volatile Message.Info info;
+    private volatile Message.Info standIn;
     private volatile VerifiedProcess verified; // null: never signalled
 
     private SocketApp(SocketChannel channel, Endpoint.Address address) {
@@ -103,12 +104,20 @@ public final class SocketApp implements App {
 
     /**
      * @return what the app said about itself; for an app that never answered {@link #hello()}, a
-     *     stand-in with its pid, state {@code not-responding} and the default level
+     *     stand-in with its pid, the name its command line gives, state {@code not-responding} and the default level
      */
     public Message.Info info() {
         Message.Info said = info;
-        return said != null ? said : new Message.Info(address.pid(), "(not responding)", DEFAULT_LEVEL, "not-responding",
-                List.of(), false);
+        if (said != null) {
+            return said;
+        }
+        Message.Info standIn = this.standIn;
+        if (standIn == null) { // read once: the command line of a frozen process does not change
+            String name = ProcessNames.of(address.pid()).orElse("(not responding)");
+            standIn = new Message.Info(address.pid(), name, DEFAULT_LEVEL, "not-responding", List.of(), false);
+            this.standIn = standIn;
+        }
+        return standIn;
     }
 
     /** @return where the app listens */
@@ -138,7 +147,12 @@ public final class SocketApp implements App {
 
     @Override
     public Answer query(Set<Reason> reasons, Duration timeout) throws IOException {
-        Message.Answer answer = ask(new Message.Query(reasons, timeout.toMillis(), true), Message.Answer.class);
+        return query(reasons, timeout, true);
+    }
+
+    @Override
+    public Answer query(Set<Reason> reasons, Duration timeout, boolean interactionAllowed) throws IOException {
+        Message.Answer answer = ask(new Message.Query(reasons, timeout.toMillis(), interactionAllowed), Message.Answer.class);
         return new Answer(answer.vetoed(), answer.blockReasons(), answer.hungListeners());
     }
 

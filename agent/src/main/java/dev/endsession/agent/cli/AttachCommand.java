@@ -49,9 +49,9 @@ final class AttachCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path jar = agentJar();
+        Path jar = Cli.agentJar();
         if (jar == null) {
-            err.println("attach must run from the agent jar: java -jar endsession-agent.jar attach " + pid);
+            err.println("attach must run from the agent jar: " + Cli.program() + " attach " + pid);
             return Cli.FAILURE;
         }
         AttachOptions given = AttachOptions.of(options);
@@ -100,16 +100,6 @@ final class AttachCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // the target went away; nothing to undo
             }
-        }
-    }
-
-    /** @return the agent jar this command runs from, or null when not run from a jar */
-    private static Path agentJar() {
-        try {
-            Path location = Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return location.toString().endsWith(".jar") ? location : null;
-        } catch (java.net.URISyntaxException | RuntimeException e) {
-            return null;
         }
     }
 }

@@ -7,10 +7,15 @@ import picocli.CommandLine;
 
 /**
  * The root command. Exit codes (contract): 0 the session ended, 1 cancelled by a veto, 2 bad usage
- * or input, 3 no session bus or another failure.
+ * or input, 3 no session bus or another failure. Its name in help and hints is the command a user
+ * runs: {@code java -jar endsession-agent.jar} (the jar's own file name when run from one).
  */
-@Command(name = "endsession", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "java -jar endsession-agent.jar", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Take part in, inspect and start the end of a user session.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the session ended (status: apps listed; status --probe: nobody would block)",
+            "1:cancelled by a veto or a hung app (status --probe: someone would block)", "2:bad usage or input",
+            "3:no session bus, no app, or another failure"},
         subcommands = {CommandLine.HelpCommand.class, StatusCommand.class, LogoffCommand.class, ShutdownCommand.class,
             RestartCommand.class, AttachCommand.class, CheckRulesCommand.class})
 public final class Cli implements Runnable {
@@ -23,6 +28,9 @@ public final class Cli implements Runnable {
     public static final int USAGE = 2;
     /** Exit code: no session bus, or another failure. */
     public static final int FAILURE = 3;
+
+    /** What {@code --session} expects, in the words of the session directory's rule. */
+    static final String SESSION_NAME = "a session name: letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -66,9 +74,28 @@ public final class Cli implements Runnable {
 
     private static CommandLine model() {
         CommandLine cli = new CommandLine(new Cli());
+        cli.setCommandName(program());
         cli.getCommandSpec().exitCodeOnInvalidInput(USAGE);
         cli.getCommandSpec().exitCodeOnExecutionException(FAILURE);
+        cli.setParameterExceptionHandler(Failures::usage);
+        cli.setExecutionExceptionHandler(Failures::failed);
         return cli;
+    }
+
+    /** @return how a user runs this CLI: {@code java -jar} and the agent jar's file name */
+    static String program() {
+        java.nio.file.Path jar = agentJar();
+        return "java -jar " + (jar == null ? "endsession-agent.jar" : jar.getFileName());
+    }
+
+    /** @return the agent jar this CLI runs from, or null when not run from a jar (tests, an IDE) */
+    static java.nio.file.Path agentJar() {
+        try {
+            java.nio.file.Path location = java.nio.file.Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return location.toString().endsWith(".jar") ? location : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -11,7 +11,9 @@ import dev.endsession.agent.config.Durations;
 import dev.endsession.api.Reason;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,6 +25,10 @@ import picocli.CommandLine;
  * round on the session bus, the output, and the exit code (0 ended, 1 cancelled by a veto, 2 bad
  * usage, 3 no bus or another failure).
  */
+@Command(exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the session ended", "1:cancelled by a veto or a hung app",
+            "2:bad usage (an unknown mode, a malformed timeout, a session name that is not one)",
+            "3:no session bus, no app, an unsafe session directory, or another round running"})
 abstract class EndCommand implements Callable<Integer> {
 
     /** How the round reacts to a blocker (contract: {@code --on-block}). */
@@ -78,24 +84,18 @@ abstract class EndCommand implements Callable<Integer> {
         Initiator initiator = Initiator.fromEnvironment(root.env);
         String target = session == null ? initiator.ownSession() : session;
         if (!SessionDirectory.validName(target)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--session: '" + target
-                    + "' is not a session name (letters, digits, '.', '_' and '-', at most 64)");
+            throw Failures.badOption(spec.commandLine(), "--session", target, Cli.SESSION_NAME);
         }
         RoundOptions options = RoundOptions.of(kind()).withMode(mode == ModeName.classic ? RoundOptions.Mode.CLASSIC
                 : RoundOptions.Mode.MODERN).withForce(force).withForceIfHung(forceIfHung)
                 .withOnBlockForce(onBlock == OnBlock.force).withTimeout(hung);
-        boolean terminal = System.console() != null;
         PrintWriter out = cli.getOut();
-        // With --json, stdout holds only the object: live progress, if any, goes to stderr.
-        Progress progress = json ? (terminal ? new ProgressPrinter(cli.getErr(), true) : Progress.NONE)
-                : new ProgressPrinter(out, terminal);
+        Progress progress = ProgressPrinter.of(cli, json);
         RoundResult result;
         try {
             result = initiator.run(target, options, progress);
         } catch (BusException e) {
-            cli.getErr().println("endsession: " + e.getMessage());
-            cli.getErr().flush();
-            return Cli.FAILURE;
+            return Failures.failure(cli, json, e.getMessage());
         }
         if (json) {
             out.println(Json.round(result));
@@ -112,9 +112,7 @@ abstract class EndCommand implements Callable<Integer> {
         cli.getParseResult().matchedOptions().forEach(option -> given.add(option.longestName()));
         java.util.Optional<String> refused = WindowsExit.refusal(given);
         if (refused.isPresent()) {
-            cli.getErr().println("endsession: " + refused.get());
-            cli.getErr().flush();
-            return Cli.USAGE;
+            throw new CommandLine.ParameterException(cli, refused.get()); // bad usage: one line, a hint, JSON with --json
         }
         return WindowsExit.request(new WindowsExit.Request(kind(), force, forceIfHung, yes, json),
                 new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.Charset.defaultCharset())),
@@ -124,29 +122,47 @@ abstract class EndCommand implements Callable<Integer> {
     private Duration hungTimeout(CommandLine cli) {
         try {
             Duration value = Durations.parse(timeout);
-            if (value.isZero()) {
-                throw new IllegalArgumentException("the timeout must be positive");
+            if (!value.isZero()) {
+                return value;
             }
-            return value;
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cli, "--timeout: " + e.getMessage());
+            // said below, in the one format
         }
+        throw Failures.badOption(cli, "--timeout", timeout, "a positive duration such as 500ms, 5s or 2m");
     }
 
     private static void summary(PrintWriter out, RoundResult result) {
         String what = result.options().kind().name().toLowerCase(java.util.Locale.ROOT);
         if (result.ended()) {
             long gone = result.apps().stream().filter(AppOutcome::terminated).count();
+            List<AppOutcome> overridden = result.blockers();
             long exited = result.apps().stream().filter(app -> app.exit() == AppOutcome.Exit.DURING_CLEANUP).count();
             out.println("The " + what + " went ahead: " + gone + " of " + result.apps().size() + " apps terminated"
                     + (exited > 0 ? " (" + exited + " exited on their own during their cleanup)" : "")
-                    + (result.options().notifyOnly() ? " (another session: notifications only)" : "") + ".");
+                    + (result.options().notifyOnly() ? " (another session: notifications only)" : "")
+                    + (overridden.isEmpty() ? "" : "; --on-block force overrode " + overridden(overridden)) + ".");
+            overridden.forEach(app -> out.println("  overrode " + blocker(app)));
             return;
         }
         out.println("The " + what + " was cancelled. Blocked by:");
         for (AppOutcome app : result.blockers()) {
-            out.println("  " + ProgressPrinter.who(app) + ": " + (app.answer() == AppOutcome.Answer.HUNG
-                    ? "not responding (" + app.reason() + ")" : app.reason()));
+            out.println("  " + blocker(app));
         }
+    }
+
+    /** @return e.g. {@code 2 vetoes and 1 hung app} */
+    private static String overridden(List<AppOutcome> blockers) {
+        long vetoes = blockers.stream().filter(app -> app.answer() == AppOutcome.Answer.VETO).count();
+        long hung = blockers.size() - vetoes;
+        String said = vetoes == 0 ? "" : vetoes + (vetoes == 1 ? " veto" : " vetoes");
+        String silent = hung == 0 ? "" : hung + (hung == 1 ? " hung app" : " hung apps");
+        return said.isEmpty() || silent.isEmpty() ? said + silent : said + " and " + silent;
+    }
+
+    /** @return e.g. {@code notes (pid 42): Unsaved changes}, or {@code notes (pid 42): not responding (...)} */
+    static String blocker(AppOutcome app) {
+        String reason = app.reason();
+        boolean unsaid = app.answer() == AppOutcome.Answer.HUNG && !reason.startsWith("not responding");
+        return ProgressPrinter.who(app) + ": " + (unsaid ? "not responding (" + reason + ")" : reason);
     }
 }

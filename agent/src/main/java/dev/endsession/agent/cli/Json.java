@@ -21,8 +21,26 @@ final class Json {
 
     /** @return {@code {"outcome", "mode", "reasons", "apps": [{pid, name, answer, reason, queryMs, endMs, terminated, exit}]}} */
     static String round(RoundResult result) {
+        return outcome(result, "{\"outcome\":" + quote(result.ended() ? "ended" : "cancelled"));
+    }
+
+    /**
+     * @return {@code {"probe": true, "session", "outcome": "would-end"|"would-cancel", "mode", "reasons", "apps": [...]}},
+     *     the apps as in {@link #round}
+     */
+    static String probe(String session, RoundResult result) {
+        return outcome(result, "{\"probe\":true,\"session\":" + quote(session) + ",\"outcome\":"
+                + quote(result.ended() ? "would-end" : "would-cancel"));
+    }
+
+    /** @return {@code {"error": message, "exitCode": code}}: what {@code --json} prints when there is no result */
+    static String error(String message, int code) {
+        return "{\"error\":" + quote(message) + ",\"exitCode\":" + code + "}";
+    }
+
+    private static String outcome(RoundResult result, String head) {
         Json json = new Json();
-        json.out.append("{\"outcome\":").append(quote(result.ended() ? "ended" : "cancelled"));
+        json.out.append(head);
         json.out.append(",\"mode\":").append(quote(result.options().mode().name().toLowerCase(Locale.ROOT)));
         json.out.append(",\"reasons\":").append(reasons(result.reasons()));
         json.out.append(",\"apps\":[");

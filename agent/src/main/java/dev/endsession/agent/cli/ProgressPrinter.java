@@ -21,6 +21,18 @@ final class ProgressPrinter implements Progress {
         this.live = live;
     }
 
+    /**
+     * @return how a command shows progress: on stdout, live on a terminal; with {@code --json}
+     *     stdout holds only the object, so live progress (on a terminal) goes to stderr and none otherwise
+     */
+    static Progress of(picocli.CommandLine cli, boolean json) {
+        boolean terminal = System.console() != null;
+        if (json) {
+            return terminal ? new ProgressPrinter(cli.getErr(), true) : Progress.NONE;
+        }
+        return new ProgressPrinter(cli.getOut(), terminal);
+    }
+
     @Override
     public void refused(AppOutcome app) {
         line("refused    pid " + app.pid() + ": " + app.reason().substring("refused: ".length()));
@@ -36,7 +48,9 @@ final class ProgressPrinter implements Progress {
     @Override
     public void answered(AppOutcome app) {
         String reason = app.reason().isEmpty() ? "" : ": " + app.reason();
-        line(String.format("%-10s %s in %d ms%s", app.answer().json(), who(app), app.queryMillis(), reason));
+        // A hung app's time says nothing (it never answered, or was never reached): its reason says why.
+        String took = app.answer() == AppOutcome.Answer.HUNG ? "" : " in " + app.queryMillis() + " ms";
+        line(String.format("%-10s %s%s%s", app.answer().json(), who(app), took, reason));
     }
 
     @Override

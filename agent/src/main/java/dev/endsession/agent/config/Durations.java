@@ -30,4 +30,13 @@ public final class Durations {
             default -> Duration.ofSeconds(n);
         };
     }
+
+    /** @return {@code duration} as {@link #parse} reads it, in words a user writes: {@code 1s}, {@code 500ms}, {@code 2m} */
+    public static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0 && millis != 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
 }

@@ -207,7 +207,8 @@ public final class OptionParser {
         }
 
         private <T> T bad(String key, String value, String expected, T fallback) {
-            errors.add("option " + key + "='" + value + "' is not valid (expected " + expected + "); using " + String.valueOf(fallback).toLowerCase(Locale.ROOT));
+            String using = fallback instanceof Duration d ? Durations.format(d) : String.valueOf(fallback).toLowerCase(Locale.ROOT);
+            errors.add("option " + key + "='" + value + "' is not valid (expected " + expected + "); using " + using);
             return fallback;
         }
     }

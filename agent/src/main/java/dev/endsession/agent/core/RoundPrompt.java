@@ -1,8 +1,11 @@
 package dev.endsession.agent.core;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,7 @@ final class RoundPrompt {
 
     /** Answer this long before the deadline so the vote still reaches the initiator in time. */
     static final Duration MARGIN = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.prompt");
 
     private final Prompt screen;
     private final Semaphore oneOnScreen;
@@ -75,7 +79,7 @@ final class RoundPrompt {
                     return ifNoAnswer;
                 }
                 try {
-                    return show(question, Duration.ofNanos(until - System.nanoTime()), ifNoAnswer);
+                    return show(question, timeout, Duration.ofNanos(until - System.nanoTime()), ifNoAnswer);
                 } finally {
                     oneOnScreen.release();
                 }
@@ -89,13 +93,14 @@ final class RoundPrompt {
             }
         }
 
-        private Answer show(String question, Duration shown, Answer ifNoAnswer) {
+        private Answer show(String question, Duration asked, Duration shown, Answer ifNoAnswer) {
             if (userCancelled) {
                 return Answer.CANCEL;
             }
             if (shown.isNegative() || shown.isZero()) {
                 return ifNoAnswer;
             }
+            logTimeLeft(question, asked, shown);
             Answer answer = screen.ask(question, shown, ifNoAnswer);
             if (answer == Answer.CANCEL) {
                 userCancelled = true;
@@ -112,5 +117,20 @@ final class RoundPrompt {
         void over() {
             over[index].countDown();
         }
+    }
+
+    /** Says how long the user really has: the round's deadline (the initiator's, or Windows') cuts a longer question short. */
+    private static void logTimeLeft(String question, Duration asked, Duration shown) {
+        if (asked != null && shown.compareTo(asked) >= 0) {
+            LOG.info("Asking the user '{}' for {}", question, seconds(shown));
+        } else {
+            LOG.info("Asking the user '{}' for {}, not the {} the listener asked for: the round must be answered by its "
+                    + "deadline, set by whoever ends the session (the CLI's --timeout, Windows' fixed 5 s)", question,
+                    seconds(shown), asked == null ? "unlimited time" : seconds(asked));
+        }
+    }
+
+    private static String seconds(Duration time) {
+        return String.format(Locale.ROOT, "%.1f s", time.toMillis() / 1000.0);
     }
 }

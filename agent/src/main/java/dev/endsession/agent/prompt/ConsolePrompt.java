@@ -9,14 +9,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Asks on the terminal: the app's name and the question, the two choices, and a countdown line
- * rewritten every second; the user answers by typing {@code a} (the session ends anyway) or
+ * Asks on the terminal: the app's name and the question, the two choices, a countdown line
+ * rewritten every second above the line the user types on (so typing is never erased); the user answers by typing {@code a} (the session ends anyway) or
  * {@code c} (cancel) and Enter. With no terminal, or when the process is a background job, it
  * answers the default at once. Thread-safe (the round prompt shows one prompt at a time).
  */
@@ -25,6 +27,12 @@ public final class ConsolePrompt implements RoundAwarePrompt {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.prompt");
     /** How often the terminal is looked at: quick enough to feel immediate, rare enough to cost nothing. */
     private static final long POLL_MS = 100;
+    /** VT100 cursor control (DECSC, cursor up, erase to the end of the line, DECRC): the countdown is rewritten in place. */
+    private static final String SAVE_CURSOR = "\u001b7";
+    private static final String UP = "\u001b[1A";
+    private static final String CLEAR_TO_END = "\u001b[K";
+    private static final String RESTORE_CURSOR = "\u001b8";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final String appName;
     private final Supplier<Optional<Terminal>> terminals;
@@ -49,13 +57,14 @@ public final class ConsolePrompt implements RoundAwarePrompt {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             return ifNoAnswer;
         }
+        Instant due = Instant.now().plus(timeout); // opening the terminal comes out of the user's time
         Optional<Terminal> terminal = terminals.get();
         if (terminal.isEmpty()) {
             LOG.info("No terminal to ask '{}' on (or not in the foreground); answering {}", question, ifNoAnswer);
             return ifNoAnswer;
         }
         try (Terminal term = terminal.get()) {
-            return converse(term, wording, question, Instant.now().plus(timeout), ifNoAnswer);
+            return converse(term, wording, question, due, ifNoAnswer);
         } catch (IOException e) {
             LOG.warn("The terminal failed ({}); answering {}", e.toString(), ifNoAnswer);
             return ifNoAnswer;
@@ -69,7 +78,8 @@ public final class ConsolePrompt implements RoundAwarePrompt {
         out.println("[" + wording.appName() + "] " + question);
         out.println("  Type a + Enter: " + wording.continueLabel() + "    c + Enter: " + wording.cancelLabel());
         StringBuilder typed = new StringBuilder();
-        long shown = -1;
+        long shown = Wording.secondsShown(Duration.between(Instant.now(), due));
+        showCountdown(term, wording, due, ifNoAnswer);
         while (true) {
             Duration left = Duration.between(Instant.now(), due);
             if (left.isNegative() || left.isZero()) {
@@ -78,8 +88,10 @@ public final class ConsolePrompt implements RoundAwarePrompt {
                 return ifNoAnswer;
             }
             long seconds = Wording.secondsShown(left);
-            if (seconds != shown) {
-                out.print("\r  " + wording.countdown(left, ifNoAnswer) + "  > ");
+            if (seconds != shown && term.ansi()) {
+                // The countdown is the line above the one the user types on: rewrite it there, and put the cursor
+                // back where it was, so nothing the user typed so far is erased.
+                out.print(SAVE_CURSOR + UP + "\r  " + wording.countdown(left, ifNoAnswer) + CLEAR_TO_END + RESTORE_CURSOR);
                 out.flush();
                 shown = seconds;
             }
@@ -94,7 +106,8 @@ public final class ConsolePrompt implements RoundAwarePrompt {
                 }
                 if (!line.isEmpty()) {
                     out.println("  Please type a or c.");
-                    shown = -1;
+                    showCountdown(term, wording, due, ifNoAnswer);
+                    shown = Wording.secondsShown(Duration.between(Instant.now(), due));
                 }
             }
             try {
@@ -104,6 +117,19 @@ public final class ConsolePrompt implements RoundAwarePrompt {
                 return ifNoAnswer;
             }
         }
+    }
+
+    /**
+     * Writes the countdown on a line of its own and the input line below it. A terminal without
+     * cursor control (no {@code TERM}, {@code TERM=dumb}) is told the deadline once, by the clock.
+     */
+    private static void showCountdown(Terminal term, Wording wording, Instant due, Answer ifNoAnswer) {
+        PrintStream out = term.out();
+        Duration left = Duration.between(Instant.now(), due);
+        out.println("  " + wording.countdown(left, ifNoAnswer)
+                + (term.ansi() ? "" : " (at " + CLOCK.format(due.atZone(ZoneId.systemDefault())) + ")"));
+        out.print("  > ");
+        out.flush();
     }
 
     /** @return the answer {@code line} names, or {@code null} if it names none */

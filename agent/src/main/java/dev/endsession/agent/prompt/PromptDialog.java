@@ -1,14 +1,19 @@
 package dev.endsession.agent.prompt;
 
+import dev.endsession.agent.log.Logger;
+import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt.Answer;
 import java.awt.BorderLayout;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.event.FocusAdapter;
 import java.awt.event.FocusEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -27,7 +32,8 @@ import javax.swing.WindowConstants;
 /**
  * The dialog itself: the app's name, the question, a countdown to the automatic answer, and two
  * buttons worded by the round ("Log off anyway", "Cancel"). Always on top, so it is seen over
- * whatever the user was doing. The keyboard works as in a native dialog: the focus and Enter start
+ * whatever the user was doing, and placed where it hides no other prompt of the session
+ * ({@link ScreenSlots}). The keyboard works as in a native dialog: the focus and Enter start
  * on the automatic answer, Alt and the action's first letter (Alt+L) chooses it, Escape cancels.
  * Every method runs on the event dispatch thread; the dialog only
  * reports the choice through {@code answer}, it never waits for anything.
@@ -39,10 +45,12 @@ final class PromptDialog {
 
     /** The dialog's component name. */
     static final String NAME = "endsession.prompt";
+    private static final Logger LOG = LoggerFactory.getLogger("endsession.prompt");
     private static final int TICK_MS = 200;
 
     private final JDialog dialog;
     private final Timer ticker;
+    private ScreenSlots.Slot slot;
 
     private PromptDialog(JDialog dialog, Timer ticker) {
         this.dialog = dialog;
@@ -54,9 +62,10 @@ final class PromptDialog {
      *
      * @param focused told once, when the automatic answer's button first holds the keyboard focus:
      *     from then on a key press reaches the dialog
+     * @param slots the session's prompts, so this one hides none of them; null to centre it
      */
     static PromptDialog show(Wording wording, String question, Instant due, Answer ifNoAnswer, Consumer<Answer> answer,
-            Consumer<String> focused) {
+            Consumer<String> focused, ScreenSlots slots) {
         JDialog dialog = new JDialog((java.awt.Frame) null, wording.title(), false);
         dialog.setName(NAME);
         dialog.setAlwaysOnTop(true);
@@ -122,8 +131,11 @@ final class PromptDialog {
             }
         });
 
+        shown.place(slots);
         dialog.pack();
-        dialog.setLocationRelativeTo(null);
+        if (shown.slot == null) {
+            dialog.setLocationRelativeTo(null);
+        }
         dialog.setVisible(true);
         dialog.toFront();
         automatic.requestFocusInWindow();
@@ -131,10 +143,32 @@ final class PromptDialog {
         return shown;
     }
 
-    /** Stops the countdown and removes the dialog; safe to call twice. */
+    /**
+     * Puts the dialog where it hides no other prompt of the session, before its window exists: the
+     * window is made in its place, never moved once made (AWT on an X server without a window manager
+     * could then report the old place). Without a slot it is centred once packed.
+     */
+    private void place(ScreenSlots slots) {
+        if (slots == null) {
+            return;
+        }
+        try {
+            Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+            slot = slots.claim(dialog.getPreferredSize(), screen);
+            dialog.setLocation(slot.place().getLocation());
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("The prompt is centred: its place could not be shared ({})", e.toString());
+        }
+    }
+
+    /** Stops the countdown, removes the dialog and gives its place back; safe to call twice. */
     void close() {
         ticker.stop();
         dialog.dispose();
+        if (slot != null) {
+            slot.close();
+            slot = null;
+        }
     }
 
     private static JButton button(String label, String name) {

@@ -31,10 +31,12 @@ public final class SwingPrompt implements RoundAwarePrompt {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.prompt");
 
     private final String appName;
+    private final ScreenSlots slots;
 
     /** @param appName the application's name, shown in the dialog */
     public SwingPrompt(String appName) {
         this.appName = appName;
+        this.slots = ScreenSlots.ofSession(System.getenv());
     }
 
     @Override
@@ -43,7 +45,10 @@ public final class SwingPrompt implements RoundAwarePrompt {
         return (question, timeout, ifNoAnswer) -> ask(wording, question, timeout, ifNoAnswer);
     }
 
-    private static Answer ask(Wording wording, String question, Duration timeout, Answer ifNoAnswer) {
+    private Answer ask(Wording wording, String question, Duration timeout, Answer ifNoAnswer) {
+        // The answer is due a fixed time from now: what follows (AWT's first look at the display can take
+        // a few hundred milliseconds) comes out of the user's time, never on top of the round's deadline.
+        Instant due = timeout == null ? Instant.now() : Instant.now().plus(timeout);
         if (SwingUtilities.isEventDispatchThread()) {
             // Waiting here would freeze the very thread the dialog needs.
             LOG.warn("A prompt was asked on the Swing event thread; answering {} without showing it", ifNoAnswer);
@@ -58,19 +63,18 @@ public final class SwingPrompt implements RoundAwarePrompt {
         }
         CompletableFuture<Answer> chosen = new CompletableFuture<>();
         AtomicReference<PromptDialog> shown = new AtomicReference<>();
-        Instant due = Instant.now().plus(timeout);
         SwingUtilities.invokeLater(() -> {
             if (!chosen.isDone()) {
                 try {
                     shown.set(PromptDialog.show(wording, question, due, ifNoAnswer, chosen::complete,
-                            button -> LOG.debug("The prompt is on the screen, the keyboard focus on '{}'", button)));
+                            button -> LOG.debug("The prompt is on the screen, the keyboard focus on '{}'", button), slots));
                 } catch (RuntimeException | Error e) {
                     chosen.completeExceptionally(e); // no dialog: answer now, not at the timeout
                 }
             }
         });
         try {
-            Answer answer = chosen.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            Answer answer = chosen.get(Math.max(0, Duration.between(Instant.now(), due).toNanos()), TimeUnit.NANOSECONDS);
             LOG.info("Answered {} to '{}'", answer, question);
             return answer;
         } catch (TimeoutException e) {

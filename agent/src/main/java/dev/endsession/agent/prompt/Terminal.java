@@ -27,11 +27,13 @@ final class Terminal implements Closeable {
     private final InputStream in;
     private final PrintStream out;
     private final boolean owned;
+    private final boolean ansi;
 
-    private Terminal(InputStream in, PrintStream out, boolean owned) {
+    private Terminal(InputStream in, PrintStream out, boolean owned, boolean ansi) {
         this.in = in;
         this.out = out;
         this.owned = owned;
+        this.ansi = ansi;
     }
 
     /** @return whether a person at a terminal could be asked: stdin and stdout are a terminal */
@@ -58,7 +60,7 @@ final class Terminal implements Closeable {
                 FileInputStream in = new FileInputStream(TTY.toFile());
                 try {
                     PrintStream out = new PrintStream(new FileOutputStream(TTY.toFile()), true, charset());
-                    return Optional.of(new Terminal(in, out, true));
+                    return Optional.of(new Terminal(in, out, true, cursorControl(System.getenv("TERM"))));
                 } catch (IOException | RuntimeException e) {
                     in.close();
                     throw e;
@@ -68,7 +70,7 @@ final class Terminal implements Closeable {
             }
         }
         // Windows: the console is stdin and stdout; not ours to close.
-        return Optional.of(new Terminal(new FileInputStream(FileDescriptor.in), System.out, false));
+        return Optional.of(new Terminal(new FileInputStream(FileDescriptor.in), System.out, false, false));
     }
 
     /**
@@ -89,6 +91,16 @@ final class Terminal implements Closeable {
 
     PrintStream out() {
         return out;
+    }
+
+    /** @return whether the terminal moves its cursor on VT100 escapes (a line can be rewritten in place) */
+    boolean ansi() {
+        return ansi;
+    }
+
+    /** @return whether a terminal of type {@code term} understands VT100 cursor control */
+    static boolean cursorControl(String term) {
+        return term != null && !term.isBlank() && !term.equals("dumb");
     }
 
     /** @return what the user typed since the last call, without waiting; empty if nothing */
@@ -115,8 +127,13 @@ final class Terminal implements Closeable {
         return System.console() != null ? System.console().charset() : Charset.defaultCharset();
     }
 
-    /** For tests: a terminal over the given streams. */
+    /** For tests: a terminal over the given streams, without cursor control. */
     static Terminal of(InputStream in, OutputStream out) {
-        return new Terminal(in, new PrintStream(out, true, Charset.defaultCharset()), false);
+        return of(in, out, false);
+    }
+
+    /** For tests: a terminal over the given streams. */
+    static Terminal of(InputStream in, OutputStream out, boolean ansi) {
+        return new Terminal(in, new PrintStream(out, true, Charset.defaultCharset()), false, ansi);
     }
 }

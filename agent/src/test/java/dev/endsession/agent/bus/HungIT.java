@@ -66,11 +66,17 @@ class HungIT {
 
             BusSession.Run blocked = session.cli("logoff", "--timeout", "3s", "--json");
             assertEquals(Cli.CANCELLED, blocked.code(), blocked.out() + blocked.err());
-            assertTrue(blocked.out().contains("{\"pid\":" + frozen.pid() + ",\"name\":\"(not responding)\",\"answer\":\"hung\""),
+            // A frozen app cannot say its name: it is read from its command line (name=frozen).
+            assertTrue(blocked.out().contains("{\"pid\":" + frozen.pid() + ",\"name\":\"frozen\",\"answer\":\"hung\""),
                     blocked.out());
             assertTrue(fine.process().isAlive() && frozen.process().isAlive());
             BusSession.Run status = session.cli("status");
             assertTrue(status.out().contains("not-responding"), status.out());
+            BusSession.Run text = session.cli("logoff", "--timeout", "3s");
+            assertEquals(Cli.CANCELLED, text.code(), text.out() + text.err());
+            // "hung frozen (pid 42): ...", not "(not responding) (pid 42) in 0 ms"
+            assertTrue(text.out().contains("hung       frozen (pid " + frozen.pid() + "): "), text.out());
+            assertTrue(!text.out().contains(" in 0 ms"), text.out());
 
             BusSession.Run forced = session.cli("logoff", "--timeout", "3s", "--force-if-hung");
             assertEquals(Cli.ENDED, forced.code(), forced.out() + forced.err());

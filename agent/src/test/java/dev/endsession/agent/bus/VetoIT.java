@@ -45,4 +45,19 @@ class VetoIT {
             assertEquals(3, status.out().split("\"state\":\"idle\"", -1).length - 1, status.out());
         }
     }
+
+    @Test
+    void onBlockForceSaysHowManyVetoesItOverrode() {
+        try (BusSession session = new BusSession(dir)) {
+            TestJvm a = session.app("name=alpha");
+            TestJvm b = session.app("name=beta", "-Dendsession.test.veto=Unsaved changes");
+
+            BusSession.Run run = session.cli("logoff", "--on-block", "force");
+
+            assertEquals(Cli.ENDED, run.code(), run.out() + run.err());
+            assertTrue(run.out().contains("; --on-block force overrode 1 veto.\n  overrode beta (pid " + b.pid()
+                    + "): Unsaved changes\n"), run.out());
+            assertEquals(1, session.events("end", a).size());
+        }
+    }
 }

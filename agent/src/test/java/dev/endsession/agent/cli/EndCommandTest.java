@@ -42,7 +42,7 @@ class EndCommandTest {
     void aSessionNameThatIsNotOneIsBadUsage() {
         assertEquals(Cli.USAGE, run("logoff", "--session", "../etc"));
         assertEquals(Cli.USAGE, run("status", "--session", "a/b"));
-        assertTrue(err.toString().contains("is not a session name"), err.toString());
+        assertTrue(err.toString().contains("(expected " + Cli.SESSION_NAME + ")"), err.toString());
     }
 
     @Test
@@ -56,8 +56,9 @@ class EndCommandTest {
     void aSecondRunOnTheSameThreadStartsFromTheDefaultsAndItsOwnEnvironment() {
         // Cli reuses one command model per thread: nothing of a run may leak into the next.
         assertEquals(Cli.USAGE, run("logoff", "--session", "other", "--json", "--timeout", "soon"));
-        assertTrue(err.toString().contains("--timeout: "), err.toString());
+        assertTrue(err.toString().contains("option --timeout='soon' is not valid"), err.toString());
         err.getBuffer().setLength(0);
+        out.getBuffer().setLength(0);
         assertEquals(Cli.FAILURE, Cli.run(Map.of("ENDSESSION_BUS_DIR", dir.resolve("elsewhere").toString()),
                 new PrintWriter(out, true), new PrintWriter(err, true), "logoff"));
         List<String> lines = err.toString().lines().toList();
@@ -73,6 +74,6 @@ class EndCommandTest {
         Files.setPosixFilePermissions(dir.resolve("bus/default"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         assertEquals(Cli.FAILURE, run("restart", "--json"));
         assertTrue(err.toString().contains("no app is attached to session 'default'"), err.toString());
-        assertEquals("", out.toString());
+        assertTrue(out.toString().startsWith("{\"error\":\"no app is attached"), out.toString());
     }
 }

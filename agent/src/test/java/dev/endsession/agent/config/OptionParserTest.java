@@ -70,6 +70,20 @@ class OptionParserTest {
     }
 
     @Test
+    void aBadDurationSaysTheDefaultItUsesInTheWordsAUserWrites() {
+        List<String> errors = OptionParser.parse("budget=fast,exit-budget=0", "app").errors();
+        assertEquals(List.of("option budget='fast' is not valid (expected a duration such as 500ms, 5s or 2m); using 1s",
+                "option exit-budget='0' is not valid (expected a positive duration); using 5s"), errors);
+    }
+
+    @Test
+    void durationsAreWrittenAsTheyAreRead() {
+        for (String text : List.of("1s", "500ms", "2m", "90s", "1500ms")) {
+            assertEquals(text, Durations.format(Durations.parse(text)));
+        }
+    }
+
+    @Test
     void aConfigFileIsReadAndTheCommandLineWins(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("endsession.properties");
         Files.writeString(file, "name=FromFile\nlevel=0x100\nprompt=none\n");
