@@ -288,6 +288,7 @@ public final class Coordinator implements AutoCloseable {
     }
 
     private EndReport awaitEnd(Instant deadline) {
+        onWorkers.releaseCallsExitingTheJvm(); // the JVM's exit hook, called from inside a cleanup
         try {
             if (endDone.await(Math.max(0, untilDeadline(deadline).toNanos()), TimeUnit.NANOSECONDS)) {
                 return endReport;

@@ -7,9 +7,13 @@ import dev.endsession.api.Vote;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,6 +27,7 @@ final class OnWorkers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.core");
 
     private final ExecutorService workers = Threads.cached("endsession-worker");
+    private final Set<Told> told = ConcurrentHashMap.newKeySet();
     private final Verdicts verdicts;
 
     OnWorkers(Verdicts verdicts) {
@@ -70,13 +75,29 @@ final class OnWorkers implements AutoCloseable {
 
     /** @return the running {@code onEndSession} or {@code onEndSessionCancelled} call */
     Future<?> tell(Listeners.Entry entry, Events.End event) {
-        return workers.submit(() -> {
+        Told call = new Told(() -> {
             if (event.ending()) {
                 entry.listener().onEndSession(event);
             } else {
                 entry.listener().onEndSessionCancelled(event);
             }
         });
+        told.add(call);
+        workers.execute(call);
+        return call;
+    }
+
+    /**
+     * Lets go of every call whose thread is exiting the JVM (a cleanup that saved, then called
+     * {@code System.exit}): it never returns, as its thread now runs the shutdown hooks, so waiting
+     * for it would only hold the JVM's exit until the deadline. Its waiter sees it cancelled.
+     */
+    void releaseCallsExitingTheJvm() {
+        for (Told call : told) {
+            if (call.exitingTheJvm()) {
+                call.cancel(false);
+            }
+        }
     }
 
     /**
@@ -90,10 +111,49 @@ final class OnWorkers implements AutoCloseable {
         } catch (ExecutionException e) {
             LOG.warn("Listener {} threw during the end of session: {}", name, e.getCause().toString());
             failed.add(name);
+        } catch (CancellationException e) {
+            finished.add(name); // it called System.exit: its work is over, the JVM ends on its thread
         } catch (TimeoutException e) {
             // Still running: it goes on while the next one starts; the caller reports it at the deadline.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A told call that knows the thread running it, to see whether that thread is exiting the JVM. */
+    private final class Told extends FutureTask<Void> {
+        private volatile Thread runner;
+
+        Told(Runnable call) {
+            super(call, null);
+        }
+
+        @Override
+        public void run() {
+            runner = Thread.currentThread();
+            try {
+                super.run();
+            } finally {
+                runner = null;
+            }
+        }
+
+        @Override
+        protected void done() {
+            told.remove(this);
+        }
+
+        boolean exitingTheJvm() {
+            Thread thread = runner;
+            if (thread == null) {
+                return false;
+            }
+            for (StackTraceElement frame : thread.getStackTrace()) {
+                if (frame.getClassName().equals("java.lang.Shutdown") && frame.getMethodName().equals("exit")) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
