@@ -19,7 +19,7 @@ import java.util.*;
  * every app from {@code /proc}, 10 ms ticks summed over all rounds) and this JVM's; for the first
  * build, the CPU of the apps' and this JVM's threads over the timed rounds, by thread name.
  * {@code -Dnostatus=true} times the logoff alone; {@code -Dapps.opts="..."} adds JVM options to the apps;
- * {@code -Dsubject=CLASS} runs another subject than {@code IdleApp} (e.g. {@code NotesLikeApp}, a real app's habits);
+ * {@code -Dagent.opts=",log=warn"} adds agent options; {@code -Dsubject=CLASS} runs another subject than {@code IdleApp} (e.g. {@code NotesLikeApp}, a real app's habits);
  * {@code -Dwarmup=K} makes the first K iterations untimed (3); with 0, round 1 is the apps' first contact and is
  * printed on its own, with the median of rounds 2-10; {@code -Dfull=true} ends with one timed
  * {@code logoff --on-block force} per build (query, end, terminate all N).
@@ -43,7 +43,7 @@ public class RoundsAB {
                 for (int i = 0; i < n; i++) {
                     List<String> cmd = new ArrayList<>(List.of("java", "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1"));
                     if (!extra.isEmpty()) cmd.addAll(Arrays.asList(extra.split(" ")));
-                    cmd.add("-javaagent:" + dir.resolve("endsession-agent.jar") + "=name=app" + i + ",bridge=bus");
+                    cmd.add("-javaagent:" + dir.resolve("endsession-agent.jar") + "=name=app" + i + ",bridge=bus" + System.getProperty("agent.opts", ""));
                     if (i == 0) cmd.add("-Dbench.veto=benchmark");
                     cmd.addAll(List.of("-cp", dir.resolve("round-app.jar").toString(),
                             "dev.endsession.bench.apps." + System.getProperty("subject", "IdleApp")));
