@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * xdg-desktop-portal's {@code Inhibit} interface, the way to the session from a sandbox:
@@ -116,8 +117,7 @@ public final class Portal implements SessionProtocol {
             long previous = state;
             state = next;
             if (next == QUERY_END) {
-                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, report -> loop.submit(() -> respond(report)),
-                        "endsession-portal-query");
+                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, new Answer(), "endsession-portal-query");
             } else if (next == ENDING) {
                 session.end(EnumSet.of(Reason.LOGOFF), cleanupBudget, new Nothing(), "endsession-portal-end");
             } else if (next == RUNNING && previous == QUERY_END) {
@@ -126,17 +126,34 @@ public final class Portal implements SessionProtocol {
         }
     }
 
-    /** Takes or drops the standing inhibitor, then {@code QueryEndResponse}; on the loop's thread. */
-    private void respond(QueryReport report) {
-        try {
-            if (report.vetoed()) {
-                inhibit(String.join("; ", report.blockReasons()));
-            } else {
-                uninhibit();
+    /** The query's answer, sent from the loop's thread; classes, not lambdas, as in {@code GnomeSession}. */
+    private final class Answer implements Consumer<QueryReport> {
+        @Override
+        public void accept(QueryReport report) {
+            loop.submit(new Respond(report));
+        }
+    }
+
+    /** Takes or drops the standing inhibitor, then {@code QueryEndResponse}. */
+    private final class Respond implements Runnable {
+        private final QueryReport report;
+
+        Respond(QueryReport report) {
+            this.report = report;
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (report.vetoed()) {
+                    inhibit(String.join("; ", report.blockReasons()));
+                } else {
+                    uninhibit();
+                }
+                bus.send(NAME, PATH, INHIBIT, "QueryEndResponse", "o", monitor);
+            } catch (DbusException e) {
+                LOG.debug("Answering the portal's query failed: {}", e.getMessage());
             }
-            bus.send(NAME, PATH, INHIBIT, "QueryEndResponse", "o", monitor);
-        } catch (DbusException e) {
-            LOG.debug("Answering the portal's query failed: {}", e.getMessage());
         }
     }
 
