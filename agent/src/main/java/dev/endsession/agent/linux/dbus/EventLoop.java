@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 
 /**
  * The one thread of the Linux bridge's D-Bus connections: it sleeps in {@code poll(2)} on their
  * sockets and an eventfd, so an idle JVM wakes only when a message arrives; it runs the signal
- * handlers and the tasks other threads {@link #submit} (replies that must go out on a connection).
+ * handlers and the tasks other threads hand it ({@link #execute}: replies that must go out on a connection).
  * Connections are opened first ({@link #session()}, {@link #system()}) and used on the opening
  * thread until {@link #start}, then only here.
  */
-public final class EventLoop implements AutoCloseable {
+public final class EventLoop implements AutoCloseable, Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.linux");
 
@@ -66,7 +67,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Runs {@code task} on the loop's thread, soon; from any thread. */
-    public void submit(Runnable task) {
+    @Override
+    public void execute(Runnable task) {
         tasks.add(task);
         signal();
     }

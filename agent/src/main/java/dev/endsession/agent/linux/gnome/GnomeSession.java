@@ -100,30 +100,13 @@ public final class GnomeSession implements SessionProtocol {
         if ((flags & FORCEFUL) != 0) {
             reasons.add(Reason.CRITICAL); // asked, but the end comes whatever we answer
         }
-        session.query(reasons, ANSWER_WITHIN, new Answer(), "endsession-gnome-query");
+        session.query(reasons, ANSWER_WITHIN, loop, new Respond(), "endsession-gnome-query");
     }
 
-    /**
-     * Sends the query's answer from the loop's thread. Classes, not lambdas: a lambda's first link
-     * costs a cold JVM about a millisecond of CPU at the very moment it must answer.
-     */
-    private final class Answer implements Consumer<QueryReport> {
+    /** {@code EndSessionResponse} for a query, on the loop's thread. */
+    private final class Respond implements Consumer<QueryReport> {
         @Override
         public void accept(QueryReport report) {
-            loop.submit(new Respond(report));
-        }
-    }
-
-    /** {@code EndSessionResponse} for a query. */
-    private final class Respond implements Runnable {
-        private final QueryReport report;
-
-        Respond(QueryReport report) {
-            this.report = report;
-        }
-
-        @Override
-        public void run() {
             try {
                 respond(!report.vetoed(), String.join("; ", report.blockReasons()));
             } catch (DbusException e) {
@@ -144,7 +127,7 @@ public final class GnomeSession implements SessionProtocol {
     private final class Ended implements Runnable {
         @Override
         public void run() {
-            loop.submit(new Done());
+            loop.execute(new Done());
         }
     }
 
@@ -167,7 +150,7 @@ public final class GnomeSession implements SessionProtocol {
     /** Unregisters: gnome-session then no longer waits for this JVM. */
     @Override
     public void close() {
-        loop.submit(new Unregister());
+        loop.execute(new Unregister());
     }
 
     /** {@code UnregisterClient}, on the loop's thread. */

@@ -117,7 +117,7 @@ public final class Portal implements SessionProtocol {
             long previous = state;
             state = next;
             if (next == QUERY_END) {
-                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, new Answer(), "endsession-portal-query");
+                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, loop, new Respond(), "endsession-portal-query");
             } else if (next == ENDING) {
                 session.end(EnumSet.of(Reason.LOGOFF), cleanupBudget, new Nothing(), "endsession-portal-end");
             } else if (next == RUNNING && previous == QUERY_END) {
@@ -126,24 +126,10 @@ public final class Portal implements SessionProtocol {
         }
     }
 
-    /** The query's answer, sent from the loop's thread; classes, not lambdas, as in {@code GnomeSession}. */
-    private final class Answer implements Consumer<QueryReport> {
+    /** Takes or drops the standing inhibitor, then {@code QueryEndResponse}; on the loop's thread. */
+    private final class Respond implements Consumer<QueryReport> {
         @Override
         public void accept(QueryReport report) {
-            loop.submit(new Respond(report));
-        }
-    }
-
-    /** Takes or drops the standing inhibitor, then {@code QueryEndResponse}. */
-    private final class Respond implements Runnable {
-        private final QueryReport report;
-
-        Respond(QueryReport report) {
-            this.report = report;
-        }
-
-        @Override
-        public void run() {
             try {
                 if (report.vetoed()) {
                     inhibit(String.join("; ", report.blockReasons()));
@@ -189,7 +175,7 @@ public final class Portal implements SessionProtocol {
 
     @Override
     public void close() {
-        loop.submit(new Close());
+        loop.execute(new Close());
     }
 
     /** Drops the standing inhibitor, on the loop's thread. */
