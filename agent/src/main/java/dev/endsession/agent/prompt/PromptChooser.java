@@ -117,10 +117,14 @@ public final class PromptChooser {
             this.appName = appName;
         }
 
+        /** Every query asks for its prompt; most never show one, so the choice waits for a question. */
         @Override
         public Prompt forRound(Set<Reason> reasons) {
-            Prompt prompt = made();
-            return prompt instanceof RoundAwarePrompt aware ? aware.forRound(reasons) : prompt;
+            return (question, timeout, ifNoAnswer) -> {
+                Prompt prompt = made();
+                Prompt screen = prompt instanceof RoundAwarePrompt aware ? aware.forRound(reasons) : prompt;
+                return screen.ask(question, timeout, ifNoAnswer);
+            };
         }
 
         private synchronized Prompt made() {
