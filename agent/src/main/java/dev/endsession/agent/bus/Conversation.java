@@ -53,14 +53,15 @@ final class Conversation implements Runnable {
         FrameReader in = new FrameReader(channel, ByteBuffer.allocate(Connections.BUFFER));
         FrameWriter out = new FrameWriter(channel, ByteBuffer.allocate(Connections.BUFFER));
         Duration timeout = Connections.FIRST_FRAME;
+        Watchdog.Deadline deadline = watchdog.watch(channel);
         try {
             while (true) {
-                Watchdog.Armed armed = watchdog.arm(channel, timeout);
+                deadline.reading(timeout);
                 Message request;
                 try {
                     request = in.read();
                 } catch (IOException e) {
-                    if (armed.disarm()) {
+                    if (deadline.read()) {
                         connections.silent(timeout);
                     } else if (e instanceof WireException) {
                         connections.warn("Closed a bus connection after a bad frame: " + e.getMessage());
@@ -69,7 +70,7 @@ final class Conversation implements Runnable {
                     }
                     return;
                 }
-                armed.disarm();
+                deadline.read();
                 if (request == null) {
                     return;
                 }
@@ -88,6 +89,7 @@ final class Conversation implements Runnable {
         } catch (RuntimeException e) {
             LOG.warn("Closed a bus connection: {}", e.toString());
         } finally {
+            deadline.stop();
             end();
         }
     }

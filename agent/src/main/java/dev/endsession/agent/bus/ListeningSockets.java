@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The kernel's record of who listens where, to prove that the process behind {@code <pid>.sock} is
@@ -26,6 +27,7 @@ final class ListeningSockets {
 
     private static final Path NET_UNIX = Path.of("/proc/net/unix");
     private static final long ACCEPTING = 0x10000; // __SO_ACCEPTCON in the Flags column: a listening socket
+    private static final Pattern COLUMNS = Pattern.compile("\\s+");
 
     /** Socket inodes by the file name they were bound to ({@code <pid>.binding}, {@code <pid>.sock}). */
     private final Map<String, Set<Long>> byName;
@@ -51,7 +53,7 @@ final class ListeningSockets {
         Map<String, Set<Long>> byName = new HashMap<>();
         Set<String> paths = new HashSet<>();
         for (String line : table.split("\n")) {
-            String[] fields = line.trim().split("\\s+", 8); // Num RefCount Protocol Flags Type St Inode Path
+            String[] fields = COLUMNS.split(line.trim(), 8); // Num RefCount Protocol Flags Type St Inode Path
             if (fields.length < 8 || !fields[0].endsWith(":")) {
                 continue;
             }

@@ -47,7 +47,8 @@ final class SelfGreeting implements Runnable {
     public void run() {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            Watchdog.Armed armed = watchdog.arm(channel, Connections.FIRST_FRAME);
+            Watchdog.Deadline deadline = watchdog.watch(channel);
+            deadline.reading(Connections.FIRST_FRAME);
             try {
                 new FrameWriter(channel, ByteBuffer.allocate(Connections.BUFFER)).write(new Message.Hello());
                 Message reply = new FrameReader(channel, ByteBuffer.allocate(Connections.BUFFER)).read();
@@ -56,7 +57,7 @@ final class SelfGreeting implements Runnable {
                     FrameCodec.decode(FrameCodec.encode(message));
                 }
             } finally {
-                armed.disarm();
+                deadline.stop();
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("The endpoint could not greet itself: {}", e.toString());

@@ -2,6 +2,7 @@ package dev.endsession.agent.core;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import dev.endsession.api.EndSessionEvent;
 import dev.endsession.api.EndSessionListener;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
@@ -239,8 +240,9 @@ public final class Coordinator implements AutoCloseable {
     }
 
     /**
-     * Someone vetoed, or the initiator gave up: tells every listener, lowest order first, each within
-     * its budget, clears the block reasons, and returns to idle. Ignored once the session is ending.
+     * Someone vetoed, or the initiator gave up: tells every listener that hears cancels, lowest order
+     * first, each within its budget, clears the block reasons, and returns to idle. Ignored once the
+     * session is ending.
      *
      * @param reasons the cancelled round's reasons
      */
@@ -255,6 +257,9 @@ public final class Coordinator implements AutoCloseable {
         observer.cancelled(immutable(reasons));
         Events.End event = new Events.End(immutable(reasons), false, Instant.now().plus(policy.listenerBudget()));
         for (Listeners.Entry entry : listeners.ascending()) {
+            if (!entry.hearsCancel()) {
+                continue;
+            }
             Future<?> call = onWorkers.tell(entry, event);
             OnWorkers.settle(entry.name(), call, policy.listenerBudget(), new ArrayList<>(), new ArrayList<>());
         }
@@ -272,7 +277,12 @@ public final class Coordinator implements AutoCloseable {
      */
     public static void rehearse() {
         try (Coordinator stand = new Coordinator(Policy.defaults())) {
-            stand.register(new EndSessionListener() { });
+            stand.register(new EndSessionListener() {
+                @Override
+                public void onEndSessionCancelled(EndSessionEvent event) {
+                    // heard, so the cancel's path runs too
+                }
+            });
             Set<Reason> reasons = Set.of(Reason.LOGOFF);
             stand.query(reasons, Instant.now().plusSeconds(5), false).hung();
             stand.cancel(reasons);

@@ -1,5 +1,6 @@
 package dev.endsession.agent.core;
 
+import dev.endsession.api.EndSessionEvent;
 import dev.endsession.api.EndSessionListener;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -7,8 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** The registered listeners, kept sorted by order; name and order read once, guarded. */
 final class Listeners {
 
-    /** A listener with its name and order read once, so a listener that throws there is still usable. */
-    record Entry(EndSessionListener listener, String name, int order) {
+    /**
+     * A listener with its name and order read once, so a listener that throws there is still usable.
+     *
+     * @param hearsCancel whether it overrides {@code onEndSessionCancelled}: the default does nothing,
+     *     so most listeners cost a cancel no thread hand-off
+     */
+    record Entry(EndSessionListener listener, String name, int order, boolean hearsCancel) {
     }
 
     private final CopyOnWriteArrayList<Entry> entries = new CopyOnWriteArrayList<>();
@@ -33,7 +39,16 @@ final class Listeners {
             while (at > 0 && entries.get(at - 1).order() > order) {
                 at--;
             }
-            entries.add(at, new Entry(listener, name == null ? listener.getClass().getName() : name, order));
+            entries.add(at, new Entry(listener, name == null ? listener.getClass().getName() : name, order,
+                    overrides(listener, "onEndSessionCancelled")));
+        }
+    }
+
+    private static boolean overrides(EndSessionListener listener, String method) {
+        try {
+            return listener.getClass().getMethod(method, EndSessionEvent.class).getDeclaringClass() != EndSessionListener.class;
+        } catch (NoSuchMethodException | RuntimeException e) {
+            return true; // cannot tell: call it
         }
     }
 

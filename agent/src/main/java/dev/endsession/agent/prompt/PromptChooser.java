@@ -117,38 +117,21 @@ public final class PromptChooser {
             this.appName = appName;
         }
 
-        /**
-         * @return a prompt that chooses at its first question: a round whose listeners ask nothing
-         *     (most rounds; every round of a desktop that shows its own dialog) costs no choice (~5 ms
-         *     cold on Linux with a display: AWT's GraphicsEnvironment, the Swing prompt's classes)
-         */
+        /** Every query asks for its prompt; most never show one, so the choice waits for a question. */
         @Override
         public Prompt forRound(Set<Reason> reasons) {
-            return new Round(this, reasons);
+            return (question, timeout, ifNoAnswer) -> {
+                Prompt prompt = made();
+                Prompt screen = prompt instanceof RoundAwarePrompt aware ? aware.forRound(reasons) : prompt;
+                return screen.ask(question, timeout, ifNoAnswer);
+            };
         }
 
-        synchronized Prompt made() {
+        private synchronized Prompt made() {
             if (made == null) {
                 made = make(mode, appName);
             }
             return made;
-        }
-    }
-
-    /** One round's prompt, chosen at its first question. */
-    private static final class Round implements Prompt {
-        private final Deferred deferred;
-        private final Set<Reason> reasons;
-
-        Round(Deferred deferred, Set<Reason> reasons) {
-            this.deferred = deferred;
-            this.reasons = reasons;
-        }
-
-        @Override
-        public Answer ask(String question, java.time.Duration timeout, Answer ifNoAnswer) {
-            Prompt prompt = deferred.made();
-            return (prompt instanceof RoundAwarePrompt aware ? aware.forRound(reasons) : prompt).ask(question, timeout, ifNoAnswer);
         }
     }
 }

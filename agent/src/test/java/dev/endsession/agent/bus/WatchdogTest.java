@@ -1,5 +1,6 @@
 package dev.endsession.agent.bus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(30)
 class WatchdogTest {
 
     @Test
@@ -25,43 +28,80 @@ class WatchdogTest {
             }
         };
         try (Watchdog watchdog = new Watchdog()) {
-            Watchdog.Armed armed = watchdog.arm(slowClose, Duration.ofMillis(1));
+            Watchdog.Deadline deadline = watchdog.watch(slowClose);
+            deadline.reading(Duration.ofMillis(1));
             assertTrue(closing.await(10, TimeUnit.SECONDS));
-            assertTrue(armed.disarm(), "the timeout fired, even though its close has not returned");
+            assertTrue(deadline.read(), "the timeout fired, even though its close has not returned");
             release.countDown();
         }
     }
 
     @Test
-    void aReadThatFinishesInTimeIsNotTimedOutAndNothingIsClosed() {
+    void readsThatFinishInTimeAreNotTimedOutAndNothingIsClosed() {
         CountDownLatch closed = new CountDownLatch(1);
         try (Watchdog watchdog = new Watchdog()) {
-            Watchdog.Armed armed = watchdog.arm(closed::countDown, Duration.ofSeconds(30));
-            assertFalse(armed.disarm());
+            Watchdog.Deadline deadline = watchdog.watch(closed::countDown);
+            for (int frame = 0; frame < 3; frame++) {
+                deadline.reading(Duration.ofSeconds(30));
+                assertFalse(deadline.read());
+            }
+            deadline.stop();
         }
-        assertTrue(closed.getCount() == 1, "disarmed in time: the channel stays open");
+        assertEquals(1, closed.getCount(), "read in time: the channel stays open");
     }
 
     @Test
-    void aShortTimeoutArmedWhileTheTimerSleepsForALongOneFiresInTime() throws Exception {
+    void aShorterTimeoutThanThePendingLookStillFiresInTime() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Watchdog watchdog = new Watchdog()) {
+            Watchdog.Deadline deadline = watchdog.watch(closed::countDown);
+            deadline.reading(Duration.ofMinutes(2));
+            deadline.read();
+            deadline.reading(Duration.ofMillis(50));
+            assertTrue(closed.await(10, TimeUnit.SECONDS), "the timer looked at the earlier deadline");
+            assertTrue(deadline.read());
+        }
+    }
+
+    @Test
+    void aShortDeadlineFiresWhileAnotherConnectionWaitsForALongOne() throws Exception {
         CountDownLatch longClosed = new CountDownLatch(1);
         CountDownLatch shortClosed = new CountDownLatch(1);
         try (Watchdog watchdog = new Watchdog()) {
-            Watchdog.Armed slow = watchdog.arm(longClosed::countDown, Duration.ofMinutes(2));
-            Watchdog.Armed quick = watchdog.arm(shortClosed::countDown, Duration.ofMillis(50));
-            assertTrue(shortClosed.await(10, TimeUnit.SECONDS), "the timer woke for the earlier deadline");
-            assertTrue(quick.disarm());
-            assertFalse(slow.disarm());
-            assertTrue(longClosed.getCount() == 1);
+            Watchdog.Deadline slow = watchdog.watch(longClosed::countDown);
+            slow.reading(Duration.ofMinutes(2));
+            Watchdog.Deadline quick = watchdog.watch(shortClosed::countDown);
+            quick.reading(Duration.ofMillis(50));
+            assertTrue(shortClosed.await(10, TimeUnit.SECONDS));
+            assertTrue(quick.read());
+            assertFalse(slow.read());
+            assertEquals(1, longClosed.getCount());
         }
     }
 
     @Test
-    void aClosedWatchdogClosesWhatIsArmedAtOnce() {
+    void aConnectionServingPastItsReadTimeoutIsNotClosedAndItsNextReadIsWatchedAgain() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        try (Watchdog watchdog = new Watchdog()) {
+            Watchdog.Deadline deadline = watchdog.watch(closed::countDown);
+            deadline.reading(Duration.ofMillis(20));
+            assertFalse(deadline.read());
+            Thread.sleep(200); // the scenario itself: serving a request (an end's cleanups) outlasts the read timeout
+            assertEquals(1, closed.getCount(), "no read was pending when the timer looked");
+            deadline.reading(Duration.ofMillis(20));
+            assertTrue(closed.await(10, TimeUnit.SECONDS), "the next read is watched again");
+            assertTrue(deadline.read());
+        }
+    }
+
+    @Test
+    void aClosedWatchdogClosesWhatIsWatchedAtOnce() {
         CountDownLatch closed = new CountDownLatch(1);
         Watchdog watchdog = new Watchdog();
         watchdog.close();
-        watchdog.arm(closed::countDown, Duration.ofMinutes(2));
-        assertTrue(closed.getCount() == 0, "the endpoint is closing: so is every connection");
+        Watchdog.Deadline deadline = watchdog.watch(closed::countDown);
+        deadline.reading(Duration.ofMinutes(2));
+        assertEquals(0, closed.getCount(), "the endpoint is closing: so is every connection");
+        assertTrue(deadline.read());
     }
 }

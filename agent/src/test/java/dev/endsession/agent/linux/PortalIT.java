@@ -64,13 +64,28 @@ class PortalIT {
 
     @AfterEach
     void removeCgroups() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (Path group : cgroups) {
             while (Files.exists(group)) {
                 try {
                     Files.deleteIfExists(group);
                 } catch (IOException busy) {
+                    killWhatIsLeftIn(group); // a test that failed early leaves its app behind
+                    if (System.nanoTime() - deadline > 0) {
+                        throw new AssertionError(group + " still holds processes 30 s after the test", busy);
+                    }
                     Daemon.pause(); // its processes are still exiting
                 }
+            }
+        }
+    }
+
+    /** SIGKILLs the processes in a cgroup this test made (only this test's app joins it). */
+    private static void killWhatIsLeftIn(Path group) throws IOException {
+        Path procs = group.resolve("cgroup.procs");
+        if (Files.exists(procs)) {
+            for (String pid : Files.readAllLines(procs)) {
+                ProcessHandle.of(Long.parseLong(pid.strip())).ifPresent(ProcessHandle::destroyForcibly);
             }
         }
     }

@@ -3,7 +3,12 @@ package dev.endsession.agent.prompt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.endsession.agent.bus.BusSession;
+import dev.endsession.agent.bus.SessionDirectory;
+import dev.endsession.agent.cli.Cli;
+import dev.endsession.agent.testing.RecordingListener;
 import dev.endsession.agent.testing.TestJvm;
+import dev.endsession.agent.testing.WaitingApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A JVM whose prompt is not Swing never loads AWT or Swing because of the agent, even while a
- * listener asks the user: the class-loading log of a real JVM must show neither.
+ * listener asks the user; nor does any JVM whose listeners ask nothing, display or not: the
+ * class-loading log of a real JVM must show neither.
  */
 class NoAwtIT {
 
@@ -42,5 +48,28 @@ class NoAwtIT {
     @Test
     void theConsolePromptLoadsNoAwtClassEvenWithADisplay() throws Exception {
         assertEquals(List.of(), desktopClassesLoaded("console", ":0"));
+    }
+
+    @Test
+    void aRoundWhoseListenersAskNothingLoadsNoAwtClassEvenWithADisplay() throws Exception {
+        Path log = dir.resolve("round.classes");
+        try (BusSession session = new BusSession(dir)) {
+            try (TestJvm app = TestJvm.main(WaitingApp.class).agentOptions("name=quiet,prompt=auto,bridge=bus")
+                    .listener(RecordingListener.class)
+                    .jvmOptions("-D" + RecordingListener.RECORD + "=" + session.record(), "-Dendsession.test.veto=Unsaved",
+                            "-Xlog:class+load=info:file=" + log)
+                    .env(SessionDirectory.BUS_DIR, session.busDir().toString()).env(SessionDirectory.SESSION, "default")
+                    .env("DISPLAY", ":0").start(dir.resolve("jvm"))) {
+                app.awaitLine("^ready ", WAIT);
+                Path socket = session.busDir().resolve("default").resolve(app.pid() + ".sock");
+                BusSession.await(() -> Files.exists(socket), "the socket " + socket, app);
+                BusSession.Run run = session.cli("logoff");
+                assertEquals(Cli.CANCELLED, run.code(), run.out() + run.err());
+                assertEquals(1, session.events("query", app).size(), app.describe());
+            }
+        }
+        List<String> desktop = Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" java.awt.") || l.contains(" javax.swing.")).toList();
+        assertEquals(List.of(), desktop, "the prompt is chosen at the first question, and nobody asked one");
     }
 }
