@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -50,11 +51,13 @@ public final class SessionEnd {
      * Asks the listeners (no prompt: the desktop's own dialog shows the reasons) on a new thread.
      *
      * @param within when the answer is due, from now
-     * @param answer gets the JVM's answer on that thread
+     * @param on where the answer is delivered (the protocol's event thread)
+     * @param answer gets the JVM's answer there; a class, not a lambda: a lambda's first link costs a
+     *     cold JVM about a millisecond of CPU at the very moment it must answer
      */
-    public void query(Set<Reason> reasons, Duration within, Consumer<QueryReport> answer, String threadName) {
+    public void query(Set<Reason> reasons, Duration within, Executor on, Consumer<QueryReport> answer, String threadName) {
         Instant deadline = Instant.now().plus(within);
-        start(new Query(reasons, deadline, answer), threadName);
+        start(new Query(reasons, deadline, on, answer), threadName);
     }
 
     /**
@@ -85,17 +88,35 @@ public final class SessionEnd {
     private final class Query implements Runnable {
         private final Set<Reason> reasons;
         private final Instant deadline;
+        private final Executor on;
         private final Consumer<QueryReport> answer;
 
-        Query(Set<Reason> reasons, Instant deadline, Consumer<QueryReport> answer) {
+        Query(Set<Reason> reasons, Instant deadline, Executor on, Consumer<QueryReport> answer) {
             this.reasons = reasons;
             this.deadline = deadline;
+            this.on = on;
             this.answer = answer;
         }
 
         @Override
         public void run() {
-            answer.accept(coordinator.query(reasons, deadline, false));
+            on.execute(new Answered(answer, coordinator.query(reasons, deadline, false)));
+        }
+    }
+
+    /** The query's report, handed to its answer on the protocol's thread. */
+    private static final class Answered implements Runnable {
+        private final Consumer<QueryReport> answer;
+        private final QueryReport report;
+
+        Answered(Consumer<QueryReport> answer, QueryReport report) {
+            this.answer = answer;
+            this.report = report;
+        }
+
+        @Override
+        public void run() {
+            answer.accept(report);
         }
     }
 

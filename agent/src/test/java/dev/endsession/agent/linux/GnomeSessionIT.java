@@ -131,6 +131,40 @@ class GnomeSessionIT {
         }
     }
 
+    /**
+     * Issue 15's idle goal: the bridge adds one thread, its named event thread. JNA's "JNA Cleaner"
+     * thread (started by the first object registered with JNA's Cleaner: a loaded library, a Memory, a
+     * callback; it wakes every 30 s while one stays registered) must not exist, after a whole round.
+     */
+    @Test
+    void theBridgeAddsItsEventThreadAndNoJnaCleaner() throws Exception {
+        Path record = dir.resolve("record.txt");
+        try (Desktop desktop = Desktop.start(dir)) {
+            desktop.startGnomeSession();
+            Daemon shell = desktop.startShell("cancel", Duration.ofMillis(300));
+            try (TestJvm notes = app(desktop, "Notes", record, "-D" + RecordingListener.VETO + "=Unsaved changes")) {
+                awaitRegistered(desktop, 1);
+                desktop.logout();
+                shell.awaitLine("user cancels", WAIT);
+                awaitRecorded(record, "cancelled");
+                List<String> threads = threadNames(notes.pid());
+                assertTrue(threads.contains("endsession-linu"), "the bridge's event thread runs: " + threads);
+                assertFalse(threads.contains("JNA Cleaner"), "no JNA Cleaner thread: " + threads);
+            }
+        }
+    }
+
+    /** @return the names of a process's threads, as the kernel has them (at most 15 characters) */
+    static List<String> threadNames(long pid) throws java.io.IOException {
+        try (var tasks = java.nio.file.Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            List<String> names = new java.util.ArrayList<>();
+            for (Path task : tasks.toList()) {
+                names.add(java.nio.file.Files.readString(task.resolve("comm")).strip());
+            }
+            return names;
+        }
+    }
+
     static void awaitRecorded(Path record, String event, long pid) {
         java.time.Instant end = java.time.Instant.now().plus(WAIT);
         while (Desktop.recorded(record).stream().noneMatch(l -> l.startsWith(event + " " + pid + " "))) {

@@ -22,12 +22,16 @@ import java.util.jar.Manifest;
 /**
  * The Linux bridge's figures (issue 15), on a private desktop with gnome-session and, for the idle
  * and JNA figures, nothing else to disturb: start-up against the empty agent, the bridge's own start,
- * idle wake-ups, threads and RSS, and how soon 20 JVMs answer gnome-session's QueryEndSession.
- * Not a test: {@code bench/linux-run} runs it and prints Markdown. Medians of interleaved runs.
+ * idle wake-ups, threads and RSS, and how soon 1 and 20 JVMs answer gnome-session's QueryEndSession.
+ * Given an earlier agent jar as a fourth argument, its figures stand beside the build's, measured in
+ * the same run. Not a test: {@code bench/linux-run} runs it and prints Markdown. Medians of
+ * interleaved runs.
  */
 public final class LinuxBench {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** An earlier agent jar to compare with, or null. */
+    private static Path before;
 
     private LinuxBench() {
     }
@@ -36,13 +40,28 @@ public final class LinuxBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int apps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+        before = args.length > 3 ? Path.of(args[3]).toAbsolutePath() : null;
         Path dir = Files.createTempDirectory("linux-bench");
-        try (Desktop desktop = Desktop.start(dir)) {
-            desktop.startGnomeSession();
-            desktop.startShell("none", Duration.ZERO);
-            startup(desktop, dir, runs);
-            idle(desktop, dir, idleSeconds);
-            query(desktop, dir, apps);
+        try {
+            try (Desktop desktop = Desktop.start(dir.resolve("desktop"))) {
+                desktop.startGnomeSession();
+                desktop.startShell("none", Duration.ZERO);
+                startup(desktop, dir, runs);
+                idle(desktop, dir, idleSeconds);
+            }
+            System.out.println("## GNOME logout: QueryEndSession to each JVM's EndSessionResponse (goal: all within 100 ms)\n");
+            System.out.println("| agent | JVMs at once | answers | median ms | max ms |\n|---|---|---|---|---|");
+            int round = 0;
+            for (int count : apps > 1 ? List.of(1, apps) : List.of(apps)) {
+                for (Path jar : before != null ? List.of(before, TestJvm.agentJar()) : List.of(TestJvm.agentJar())) {
+                    try (Desktop desktop = Desktop.start(dir.resolve("logout" + round++))) {
+                        desktop.startGnomeSession();
+                        desktop.startShell("none", Duration.ZERO);
+                        query(desktop, dir, count, jar);
+                    }
+                }
+            }
+            System.out.println();
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -57,7 +76,8 @@ public final class LinuxBench {
             {"no agent", null, ""}, {"empty agent", "empty", ""}, {"agent, bridge=bus", "bridge=bus", ""},
             {"agent, bridge=auto (gnome-session + system bus here)", "", ""},
             {"agent, bridge=bus, main waits for the agent", "bridge=bus", "wait"},
-            {"agent, bridge=auto, main waits for the agent (connect + RegisterClient)", "", "wait"}};
+            {"agent, bridge=auto, main waits for the agent (connect + RegisterClient)", "", "wait"},
+            {"earlier agent, bridge=auto, main waits for the agent", "before", "wait"}};
         for (int r = 0; r < runs; r++) {
             for (String[] v : variants) {
                 TestJvm.Builder b = TestJvm.main(HelloApp.class).args(v[2].isEmpty() ? new String[0] : new String[] {v[2]});
@@ -65,6 +85,11 @@ public final class LinuxBench {
                     b.withoutAgent();
                 } else if (v[1].equals("empty")) {
                     b.withoutAgent().jvmOptions("-javaagent:" + empty);
+                } else if (v[1].equals("before")) {
+                    if (before == null) {
+                        continue;
+                    }
+                    b.withoutAgent().jvmOptions("-javaagent:" + before + "=name=bench");
                 } else {
                     b.agentOptions(v[1].isEmpty() ? "name=bench" : v[1]);
                 }
@@ -89,44 +114,76 @@ public final class LinuxBench {
     }
 
     private static void idle(Desktop desktop, Path dir, int seconds) throws Exception {
+        List<String> columns = new ArrayList<>(List.of("bridge=bus", "bridge=auto (linux)"));
+        if (before != null) {
+            columns.add("earlier agent, bridge=auto");
+        }
         List<TestJvm> jvms = new ArrayList<>();
         try {
-            for (String options : List.of("name=idle,bridge=bus", "name=idle")) {
-                TestJvm jvm = desktop.jvm(TestJvm.main(WaitingApp.class).listener(RecordingListener.class).agentOptions(options))
-                        .start(dir.resolve("idle"));
+            for (String column : columns) {
+                TestJvm.Builder b = TestJvm.main(WaitingApp.class).listener(RecordingListener.class);
+                if (column.startsWith("earlier")) {
+                    b.withoutAgent().jvmOptions("-javaagent:" + before + "=name=idle");
+                } else {
+                    b.agentOptions(column.equals("bridge=bus") ? "name=idle,bridge=bus" : "name=idle");
+                }
+                TestJvm jvm = desktop.jvm(b).start(dir.resolve("idle"));
                 jvm.awaitLine("ready", WAIT);
                 jvms.add(jvm);
             }
-            Thread.sleep(3000); // let both settle (JIT, the bus's first greeting) before the window
-            long[] cpu0 = {ticks(jvms.get(0).pid()), ticks(jvms.get(1).pid())};
-            Map<String, Long> switches0 = switches(jvms.get(1).pid());
+            Thread.sleep(3000); // let them settle (JIT, the bus's first greeting) before the window
+            List<Long> cpu0 = new ArrayList<>();
+            List<Map<String, Long>> switches0 = new ArrayList<>();
+            for (TestJvm jvm : jvms) {
+                cpu0.add(ticks(jvm.pid()));
+                switches0.add(switches(jvm.pid()));
+            }
             Thread.sleep(seconds * 1000L); // the measured idle window
-            long[] cpu1 = {ticks(jvms.get(0).pid()), ticks(jvms.get(1).pid())};
-            Map<String, Long> switches1 = switches(jvms.get(1).pid());
-            System.out.println("## Idle for " + seconds + " s (same app; the second with gnome-session registered)\n");
-            System.out.println("| | bridge=bus | bridge=auto (linux) |\n|---|---|---|");
-            System.out.printf("| CPU ticks (1/100 s) | %d | %d |%n", cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
-            System.out.printf("| threads | %d | %d |%n", threads(jvms.get(0).pid()).size(), threads(jvms.get(1).pid()).size());
-            System.out.printf("| VmRSS kB | %d | %d |%n", rss(jvms.get(0).pid()), rss(jvms.get(1).pid()));
-            List<String> added = new ArrayList<>(threads(jvms.get(1).pid()));
-            threads(jvms.get(0).pid()).forEach(added::remove);
-            System.out.println("\nThreads added: " + added);
-            long wakeups = switches1.getOrDefault("endsession-linu", 0L) - switches0.getOrDefault("endsession-linu", 0L);
-            System.out.println("Context switches of the bridge's event thread in the window: " + wakeups + "\n");
+            System.out.println("## Idle for " + seconds + " s (same app; bridge=auto registered with gnome-session)\n");
+            System.out.println("| | " + String.join(" | ", columns) + " |\n|---" + "|---".repeat(columns.size()) + "|");
+            StringBuilder cpu = new StringBuilder("| CPU ticks (1/100 s) |");
+            StringBuilder threads = new StringBuilder("| threads |");
+            StringBuilder rss = new StringBuilder("| VmRSS kB |");
+            StringBuilder woken = new StringBuilder("| context switches of the bridge's threads |");
+            for (int i = 0; i < jvms.size(); i++) {
+                long pid = jvms.get(i).pid();
+                cpu.append(' ').append(ticks(pid) - cpu0.get(i)).append(" |");
+                threads.append(' ').append(threads(pid).size()).append(" |");
+                rss.append(' ').append(rss(pid)).append(" |");
+                woken.append(' ').append(bridgeSwitches(switches(pid), switches0.get(i))).append(" |");
+            }
+            System.out.println(cpu + "\n" + threads + "\n" + rss + "\n" + woken + "\n");
+            for (int i = 1; i < jvms.size(); i++) {
+                List<String> added = new ArrayList<>(threads(jvms.get(i).pid()));
+                threads(jvms.get(0).pid()).forEach(added::remove);
+                System.out.println("Threads added over bridge=bus, " + columns.get(i) + ": " + added + "  ");
+            }
+            System.out.println();
         } finally {
             jvms.forEach(TestJvm::close);
         }
     }
 
-    private static void query(Desktop desktop, Path dir, int count) throws Exception {
+    /** @return the context switches in the window of the threads that bridge=bus does not have */
+    private static long bridgeSwitches(Map<String, Long> now, Map<String, Long> then) {
+        return now.entrySet().stream().filter(e -> e.getKey().startsWith("endsession-linu") || e.getKey().startsWith("JNA"))
+                .mapToLong(e -> e.getValue() - then.getOrDefault(e.getKey(), 0L)).sum();
+    }
+
+    private static void query(Desktop desktop, Path dir, int count, Path jar) throws Exception {
         Daemon monitor = desktop.monitor("interface='org.gnome.SessionManager.ClientPrivate'");
         List<TestJvm> jvms = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
                 // a listener that answers at once, without I/O: what is timed is the bridge's path
-                jvms.add(desktop.jvm(TestJvm.main(WaitingApp.class).listener(StallingListener.class).agentOptions("name=q" + i)
-                        .jvmOptions("-D" + StallingListener.STALL + "=0"))
-                        .start(dir.resolve("query")));
+                TestJvm.Builder b = TestJvm.main(WaitingApp.class).listener(StallingListener.class)
+                        .jvmOptions("-D" + StallingListener.STALL + "=0");
+                if (jar.equals(TestJvm.agentJar())) {
+                    b.agentOptions("name=q" + i);
+                } else {
+                    b.withoutAgent().jvmOptions("-javaagent:" + jar + "=name=q" + i);
+                }
+                jvms.add(desktop.jvm(b).start(dir.resolve("query")));
             }
             for (TestJvm jvm : jvms) {
                 jvm.awaitLine("ready", WAIT);
@@ -147,9 +204,8 @@ public final class LinuxBench {
                 }
             }
             latencies.sort(null);
-            System.out.println("## GNOME logout, " + count + " JVMs at once: QueryEndSession to each JVM's EndSessionResponse\n");
-            System.out.printf(Locale.ROOT, "answers: %d, median %.1f ms, max %.1f ms (goal: all within 100 ms)%n%n", latencies.size(),
-                    median(latencies), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", jar.equals(TestJvm.agentJar()) ? "this build" : "earlier",
+                    count, latencies.size(), median(latencies), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
         } finally {
             jvms.forEach(TestJvm::close);
         }

@@ -1,22 +1,24 @@
 package dev.endsession.agent.linux.dbus;
 
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.LongByReference;
-import com.sun.jna.ptr.PointerByReference;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One connection to a message bus through sd-bus. Not thread-safe: it is used by the thread that
- * opened it until the {@link EventLoop} starts, then only on the loop's thread.
+ * opened it until the {@link EventLoop} starts, then only on the loop's thread. Signals are matched
+ * here, not by sd-bus callbacks (a JNA callback would start JNA's cleaner thread, {@link Natives}).
  */
 public final class Bus implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.linux");
     /** A method call waits this long for its reply (sd-bus's default is 25 s). */
     private static final long CALL_TIMEOUT_USEC = 3_000_000L;
+    /** {@code EBADR}: sd-bus's errno for an unknown method, the answer to any method called on this client. */
+    private static final int EBADR = 53;
 
     /** Which bus. */
     public enum Kind { SESSION, SYSTEM }
@@ -27,24 +29,34 @@ public final class Bus implements AutoCloseable {
         void on(Message signal) throws DbusException;
     }
 
-    private final Kind kind;
-    private Pointer bus;
-    private final List<SdBus.Handler> handlers = new ArrayList<>(); // JNA callbacks must stay reachable
+    /** A subscription: {@code null} parts match any. The sender is the bus's to check (a well-known name). */
+    private record Match(String path, String iface, String member, SignalHandler handler) {
+        boolean matches(String p, String i, String m) {
+            return (path == null || path.equals(p)) && (iface == null || iface.equals(i)) && (member == null || member.equals(m));
+        }
+    }
 
-    private Bus(Kind kind, Pointer bus) {
+    private final Kind kind;
+    private long bus;
+    private final List<Match> matches = new ArrayList<>();
+    private final long[] received = new long[1];
+    private final byte[] type = new byte[1];
+    private final long[] usec = new long[1];
+
+    private Bus(Kind kind, long bus) {
         this.kind = kind;
         this.bus = bus;
     }
 
     /** @return a new connection to the session bus ({@code DBUS_SESSION_BUS_ADDRESS}) or the system bus */
     public static Bus open(Kind kind) throws DbusException {
-        PointerByReference opened = new PointerByReference();
-        int r = kind == Kind.SESSION ? Natives.SD.sd_bus_open_user(opened) : Natives.SD.sd_bus_open_system(opened);
+        long[] opened = new long[1];
+        int r = kind == Kind.SESSION ? SdBus.openUser(opened) : SdBus.openSystem(opened);
         if (r < 0) {
-            throw DbusException.of("connecting to the " + kind.name().toLowerCase(java.util.Locale.ROOT) + " bus", r, null);
+            throw DbusException.of("connecting to the " + kind.name().toLowerCase(Locale.ROOT) + " bus", r, null);
         }
-        Natives.SD.sd_bus_set_method_call_timeout(opened.getValue(), CALL_TIMEOUT_USEC);
-        return new Bus(kind, opened.getValue());
+        SdBus.setMethodCallTimeout(opened[0], CALL_TIMEOUT_USEC);
+        return new Bus(kind, opened[0]);
     }
 
     /** @return which bus this is */
@@ -55,20 +67,32 @@ public final class Bus implements AutoCloseable {
     /**
      * Calls a method and waits for its reply.
      *
-     * @param types the arguments' signature; booleans are passed as {@code int}, {@code u} as {@code int}
+     * @param types the arguments' signature, {@link Arguments} says how each is given
      * @return the reply, to read and close
      */
     public Message call(String destination, String path, String iface, String member, String types, Object... args)
             throws DbusException {
-        BusError error = new BusError();
-        PointerByReference reply = new PointerByReference();
-        int r = Natives.SD.sd_bus_call_method(bus, destination, path, iface, member, error, reply, types, args);
+        long[] out = new long[1];
+        int r = SdBus.newMethodCall(bus, out, Natives.cString(destination), Natives.cString(path), Natives.cString(iface),
+                Natives.cString(member));
         if (r < 0) {
-            DbusException failed = DbusException.of(member, r, error);
-            Natives.SD.sd_bus_error_free(error);
-            throw failed;
+            throw DbusException.of(member, r, null);
         }
-        return new Message(reply.getValue(), true);
+        long call = out[0];
+        long[] error = new long[3];
+        try {
+            Arguments.append(call, types, args);
+            r = SdBus.call(bus, call, 0, error, out);
+        } finally {
+            SdBus.unref(call);
+        }
+        if (r < 0) {
+            String name = Natives.string(error[0]);
+            String text = Natives.string(error[1]);
+            SdBus.errorFree(error);
+            throw DbusException.of(member, r, name == null ? null : name + (text == null ? "" : ": " + text));
+        }
+        return new Message(out[0], true);
     }
 
     /** As {@link #call}, the reply dropped. */
@@ -86,80 +110,98 @@ public final class Bus implements AutoCloseable {
 
     /** @return this connection's unique name, e.g. {@code :1.42} */
     public String uniqueName() throws DbusException {
-        PointerByReference name = new PointerByReference();
-        int r = Natives.SD.sd_bus_get_unique_name(bus, name);
+        long[] name = new long[1];
+        int r = SdBus.uniqueName(bus, name);
         if (r < 0) {
             throw DbusException.of("unique name", r, null);
         }
-        return name.getValue().getString(0);
+        return Natives.string(name[0]);
     }
 
-    /** Subscribes {@code handler} to the signals that match; {@code null} matches any. */
+    /** Subscribes {@code handler} to the signals that match (the bus's {@code AddMatch}); {@code null} matches any. */
     public void onSignal(String sender, String path, String iface, String member, SignalHandler handler) throws DbusException {
-        SdBus.Handler callback = new Dispatch(member, handler);
-        int r = Natives.SD.sd_bus_match_signal(bus, null, sender, path, iface, member, callback, null);
-        if (r < 0) {
-            throw DbusException.of("subscribing to " + member, r, null);
+        StringBuilder rule = new StringBuilder("type='signal'");
+        rule(rule, "sender", sender);
+        rule(rule, "path", path);
+        rule(rule, "interface", iface);
+        rule(rule, "member", member);
+        send("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "AddMatch", "s", rule.toString());
+        matches.add(new Match(path, iface, member, handler));
+    }
+
+    private static void rule(StringBuilder rule, String key, String value) {
+        if (value != null) {
+            rule.append(',').append(key).append("='").append(value).append('\'');
         }
-        handlers.add(callback);
     }
 
     /** Runs every handler of what has arrived; returns when nothing is left to do without waiting. */
     void processAll() {
         int r;
         do {
-            r = Natives.SD.sd_bus_process(bus, null);
+            received[0] = 0;
+            r = SdBus.process(bus, received);
+            if (received[0] != 0) {
+                dispatch(received[0]);
+            }
         } while (r > 0);
         if (r < 0) {
             LOG.debug("The {} bus connection failed (errno {})", kind, -r);
         }
     }
 
+    private void dispatch(long message) {
+        try {
+            SdBus.type(message, type);
+            if (type[0] == SdBus.SIGNAL) {
+                String path = Natives.string(SdBus.path(message));
+                String iface = Natives.string(SdBus.iface(message));
+                String member = Natives.string(SdBus.member(message));
+                for (Match match : matches) {
+                    if (match.matches(path, iface, member)) {
+                        handle(match, new Message(message, false), member);
+                        break; // one handler reads a signal: the protocols' matches never overlap
+                    }
+                }
+            } else if (type[0] == SdBus.METHOD_CALL) {
+                SdBus.replyMethodErrno(message, EBADR); // this client has no methods
+            }
+        } finally {
+            SdBus.unref(message);
+        }
+    }
+
+    private static void handle(Match match, Message signal, String member) {
+        try {
+            match.handler().on(signal);
+        } catch (DbusException | RuntimeException e) {
+            LOG.debug("Handling {} failed: {}", Objects.requireNonNullElse(match.member(), member), e.toString());
+        }
+    }
+
     int fd() {
-        return Natives.SD.sd_bus_get_fd(bus);
+        return SdBus.fd(bus);
     }
 
     short events() {
-        int r = Natives.SD.sd_bus_get_events(bus);
+        int r = SdBus.events(bus);
         return r < 0 ? 0 : (short) r;
     }
 
     /** @return milliseconds until sd-bus needs to run again (an auth or call timeout), or -1 for never */
     int timeoutMillis() {
-        LongByReference usec = new LongByReference();
-        if (Natives.SD.sd_bus_get_timeout(bus, usec) < 0 || usec.getValue() == -1L) {
+        if (SdBus.timeout(bus, usec) < 0 || usec[0] == -1L) {
             return -1;
         }
-        long left = usec.getValue() * 1000 - System.nanoTime(); // both CLOCK_MONOTONIC on Linux
+        long left = usec[0] * 1000 - System.nanoTime(); // both CLOCK_MONOTONIC on Linux
         return left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, left / 1_000_000 + 1);
     }
 
     @Override
     public void close() {
-        if (bus != null) {
-            Natives.SD.sd_bus_flush_close_unref(bus);
-            bus = null;
-        }
-    }
-
-    /** The JNA callback of one match: a handler that throws is logged and the loop goes on. */
-    private static final class Dispatch implements SdBus.Handler {
-        private final String member;
-        private final SignalHandler handler;
-
-        Dispatch(String member, SignalHandler handler) {
-            this.member = member;
-            this.handler = handler;
-        }
-
-        @Override
-        public int invoke(Pointer message, Pointer userdata, Pointer error) {
-            try {
-                handler.on(new Message(message, false));
-            } catch (DbusException | RuntimeException e) {
-                LOG.debug("Handling {} failed: {}", member, e.toString());
-            }
-            return 0;
+        if (bus != 0) {
+            SdBus.flushCloseUnref(bus);
+            bus = 0;
         }
     }
 }

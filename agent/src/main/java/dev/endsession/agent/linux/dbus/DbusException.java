@@ -9,8 +9,8 @@ public final class DbusException extends Exception {
         super(message);
     }
 
-    static DbusException of(String what, int result, BusError error) {
-        String described = error == null ? null : error.describe();
+    /** @param described the D-Bus error's {@code name: message}, or {@code null} for the errno */
+    static DbusException of(String what, int result, String described) {
         return new DbusException(what + " failed: " + (described != null ? described : "errno " + -result));
     }
 }

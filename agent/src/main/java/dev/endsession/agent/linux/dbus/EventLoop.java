@@ -1,21 +1,23 @@
 package dev.endsession.agent.linux.dbus;
 
-import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 
 /**
  * The one thread of the Linux bridge's D-Bus connections: it sleeps in {@code poll(2)} on their
  * sockets and an eventfd, so an idle JVM wakes only when a message arrives; it runs the signal
- * handlers and the tasks other threads {@link #submit} (replies that must go out on a connection).
+ * handlers and the tasks other threads hand it ({@link #execute}: replies that must go out on a connection).
  * Connections are opened first ({@link #session()}, {@link #system()}) and used on the opening
  * thread until {@link #start}, then only here.
  */
-public final class EventLoop implements AutoCloseable {
+public final class EventLoop implements AutoCloseable, Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.linux");
 
@@ -55,7 +57,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** Starts the loop's daemon thread; from now on the connections belong to it. */
     public synchronized void start(String threadName) throws DbusException {
-        wake = Natives.C.eventfd(0, LibC.EFD_FLAGS);
+        wake = LibC.eventfd(0, LibC.EFD_FLAGS);
         if (wake < 0) {
             throw new DbusException("eventfd failed");
         }
@@ -65,7 +67,8 @@ public final class EventLoop implements AutoCloseable {
     }
 
     /** Runs {@code task} on the loop's thread, soon; from any thread. */
-    public void submit(Runnable task) {
+    @Override
+    public void execute(Runnable task) {
         tasks.add(task);
         signal();
     }
@@ -73,9 +76,7 @@ public final class EventLoop implements AutoCloseable {
     private void signal() {
         int fd = wake;
         if (fd >= 0) {
-            Memory one = new Memory(8);
-            one.setLong(0, 1);
-            Natives.C.write(fd, one, 8);
+            LibC.write(fd, new long[] {1});
         }
     }
 
@@ -92,11 +93,12 @@ public final class EventLoop implements AutoCloseable {
 
     /** The loop's body. */
     private final class Run implements Runnable {
-        private final Memory drain = new Memory(8);
+        private final long[] drain = new long[1];
 
         @Override
         public void run() {
-            Memory fds = new Memory(8L * (buses.size() + 1));
+            long pollfds = Native.malloc(8L * (buses.size() + 1)); // struct pollfd[]: freed below, never left to JNA's cleaner
+            Pointer fds = new Pointer(pollfds);
             try {
                 while (!closed) {
                     for (Runnable task; (task = tasks.poll()) != null; ) {
@@ -121,9 +123,9 @@ public final class EventLoop implements AutoCloseable {
                     fds.setInt(last, wake);
                     fds.setShort(last + 4, LibC.POLLIN);
                     fds.setShort(last + 6, (short) 0);
-                    Natives.C.poll(fds, buses.size() + 1, timeout);
+                    LibC.poll(fds, buses.size() + 1, timeout);
                     if (fds.getShort(last + 6) != 0) {
-                        Natives.C.read(wake, drain, 8);
+                        LibC.read(wake, drain);
                     }
                 }
             } catch (RuntimeException | Error e) {
@@ -135,7 +137,8 @@ public final class EventLoop implements AutoCloseable {
                 buses.forEach(Bus::close);
                 int fd = wake;
                 wake = -1;
-                Natives.C.close(fd);
+                LibC.close(fd);
+                Native.free(pollfds);
             }
         }
 

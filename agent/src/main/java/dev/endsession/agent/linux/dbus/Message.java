@@ -1,8 +1,5 @@
 package dev.endsession.agent.linux.dbus;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -13,42 +10,43 @@ import java.util.Map;
  */
 public final class Message implements AutoCloseable {
 
-    private final Pointer message;
+    private final long message;
     private final boolean owned;
-    private final Memory value = new Memory(8);
+    private final int[] word = new int[1];
+    private final long[] wide = new long[1];
 
-    Message(Pointer message, boolean owned) {
+    Message(long message, boolean owned) {
         this.message = message;
         this.owned = owned;
     }
 
     /** @return the signal's or call's member name */
     public String member() {
-        return Natives.SD.sd_bus_message_get_member(message);
+        return Natives.string(SdBus.member(message));
     }
 
     /** @return the next value, of type {@code s} or {@code o} */
     public String readString(char type) throws DbusException {
-        read(type);
-        return value.getPointer(0).getString(0);
+        read(type, wide);
+        return Natives.string(wide[0]);
     }
 
     /** @return the next value, of type {@code b}, as sd-bus gives it (an int) */
     public boolean readBoolean() throws DbusException {
-        read('b');
-        return value.getInt(0) != 0;
+        read('b', word);
+        return word[0] != 0;
     }
 
     /** @return the next value, of type {@code u} */
     public long readUint32() throws DbusException {
-        read('u');
-        return Integer.toUnsignedLong(value.getInt(0));
+        read('u', word);
+        return Integer.toUnsignedLong(word[0]);
     }
 
     /** @return the next value, of type {@code t} */
     public long readUint64() throws DbusException {
-        read('t');
-        return value.getLong(0);
+        read('t', wide);
+        return wide[0];
     }
 
     /**
@@ -56,8 +54,8 @@ public final class Message implements AutoCloseable {
      *     original and closes it with itself, so the caller owns and must close the copy
      */
     public int readFileDescriptor() throws DbusException {
-        read('h');
-        int copy = Natives.C.fcntl(value.getInt(0), LibC.F_DUPFD_CLOEXEC, 3);
+        read('h', word);
+        int copy = LibC.fcntl(word[0], LibC.F_DUPFD_CLOEXEC, 3);
         if (copy < 0) {
             throw new DbusException("cannot keep the received file descriptor");
         }
@@ -66,15 +64,15 @@ public final class Message implements AutoCloseable {
 
     /** @return the next value, a variant holding a {@code t} (a property's value) */
     public long readVariantUint64() throws DbusException {
-        check("enter v", Natives.SD.sd_bus_message_enter_container(message, (byte) 'v', "t"));
+        check("enter v", SdBus.enterContainer(message, 'v', Natives.cString("t")));
         long v = readUint64();
-        check("exit v", Natives.SD.sd_bus_message_exit_container(message));
+        check("exit v", SdBus.exitContainer(message));
         return v;
     }
 
     /** Closes a descriptor from {@link #readFileDescriptor}; never throws. */
     public static void closeFileDescriptor(int fd) {
-        Natives.C.close(fd);
+        LibC.close(fd);
     }
 
     /**
@@ -83,34 +81,35 @@ public final class Message implements AutoCloseable {
      */
     public Map<String, Object> readVardict() throws DbusException {
         Map<String, Object> entries = new HashMap<>();
-        check("enter a{sv}", Natives.SD.sd_bus_message_enter_container(message, (byte) 'a', "{sv}"));
-        while (check("enter {sv}", Natives.SD.sd_bus_message_enter_container(message, (byte) 'e', "sv")) > 0) {
+        check("enter a{sv}", SdBus.enterContainer(message, 'a', Natives.cString("{sv}")));
+        byte[] entry = Natives.cString("sv");
+        while (check("enter {sv}", SdBus.enterContainer(message, 'e', entry)) > 0) {
             String key = readString('s');
-            PointerByReference contents = new PointerByReference();
-            check("peek", Natives.SD.sd_bus_message_peek_type(message, null, contents));
-            String type = contents.getValue() == null ? "" : contents.getValue().getString(0);
-            check("enter v", Natives.SD.sd_bus_message_enter_container(message, (byte) 'v', type));
+            check("peek", SdBus.peekType(message, wide));
+            String type = wide[0] == 0 ? "" : Natives.string(wide[0]);
+            byte[] contents = Natives.cString(type);
+            check("enter v", SdBus.enterContainer(message, 'v', contents));
             switch (type) {
                 case "u" -> entries.put(key, readUint32());
                 case "b" -> entries.put(key, readBoolean());
                 case "s", "o" -> entries.put(key, readString(type.charAt(0)));
-                default -> check("skip", Natives.SD.sd_bus_message_skip(message, type));
+                default -> check("skip", SdBus.skip(message, contents));
             }
-            check("exit v", Natives.SD.sd_bus_message_exit_container(message));
-            check("exit {sv}", Natives.SD.sd_bus_message_exit_container(message));
+            check("exit v", SdBus.exitContainer(message));
+            check("exit {sv}", SdBus.exitContainer(message));
         }
-        check("exit a{sv}", Natives.SD.sd_bus_message_exit_container(message));
+        check("exit a{sv}", SdBus.exitContainer(message));
         return entries;
     }
 
-    private void read(char type) throws DbusException {
-        int r = Natives.SD.sd_bus_message_read_basic(message, (byte) type, value);
+    private void read(char type, Object into) throws DbusException {
+        int r = SdBus.readBasic(message, type, into);
         if (r <= 0) {
             throw new DbusException("cannot read a value of type " + type + " (" + (r == 0 ? "none left" : "errno " + -r) + ")");
         }
     }
 
-    private static int check(String what, int result) throws DbusException {
+    static int check(String what, int result) throws DbusException {
         if (result < 0) {
             throw new DbusException(what + ": errno " + -result);
         }
@@ -120,7 +119,7 @@ public final class Message implements AutoCloseable {
     @Override
     public void close() {
         if (owned) {
-            Natives.SD.sd_bus_message_unref(message);
+            SdBus.unref(message);
         }
     }
 }

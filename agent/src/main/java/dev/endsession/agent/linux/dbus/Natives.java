@@ -1,32 +1,87 @@
 package dev.endsession.agent.linux.dbus;
 
+import com.sun.jna.Function;
 import com.sun.jna.Native;
-import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
- * sd-bus and libc, loaded on first use (by the bridge's start, never before): libsystemd where it
- * exists, which most Linux systems have even without systemd as init, else elogind's copy of the same API.
+ * How this package reaches native code without waking JNA's {@code JNA Cleaner} thread: that thread
+ * starts at the first object registered with JNA's cleaner (every loaded {@code NativeLibrary}, every
+ * {@code Memory}, {@code ByReference}, {@code Structure}, callback and {@code String} argument) and
+ * wakes every 30 s while one stays registered. So here: libraries opened and symbols found through
+ * JNA's own {@code dlopen}/{@code dlsym} natives, no {@code NativeLibrary}; functions called as plain
+ * {@link Function}s; C strings passed as NUL-terminated {@code byte[]}, out-parameters as one-element
+ * primitive arrays (JNA copies both in and back, registering nothing); pointers held as {@code long}
+ * (LP64: the agent ships JNA's linux-x86-64 and linux-aarch64 natives only). Not API.
  */
 final class Natives {
 
-    private static final String[] SD_BUS = {"libsystemd.so.0", "libelogind.so.0"};
+    /** {@code Native.open(String, int)}, {@code Native.findSymbol(long, String)}: package-private in JNA, stable since JNA 3. */
+    private static final Method OPEN;
+    private static final Method FIND_SYMBOL;
+    /** JNA's default {@code dlopen} flags ({@code RTLD_LAZY | RTLD_GLOBAL}). */
+    private static final int DEFAULT_FLAGS = -1;
 
-    static final SdBus SD = loadSdBus();
-    // By its file name: "c" makes JNA search with ldconfig -p, a child process, at every start.
-    static final LibC C = Native.load(Platform.C_LIBRARY_NAME, LibC.class);
+    static {
+        try {
+            OPEN = Native.class.getDeclaredMethod("open", String.class, int.class);
+            FIND_SYMBOL = Native.class.getDeclaredMethod("findSymbol", long.class, String.class);
+            OPEN.setAccessible(true);
+            FIND_SYMBOL.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new LinkageError("this JNA has no Native.open/findSymbol", e);
+        }
+    }
 
     private Natives() {
     }
 
-    private static SdBus loadSdBus() {
+    /**
+     * @param names file names to try in order (the first that loads wins)
+     * @return the library's handle, never closed: it stays loaded for the JVM's life
+     */
+    static long open(String... names) {
         UnsatisfiedLinkError last = null;
-        for (String name : SD_BUS) {
+        for (String name : names) {
             try {
-                return Native.load(name, SdBus.class);
-            } catch (UnsatisfiedLinkError e) {
-                last = e;
+                return (long) OPEN.invoke(null, name, DEFAULT_FLAGS);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (!(e.getCause() instanceof UnsatisfiedLinkError missing)) {
+                    throw new LinkageError("opening " + name, e.getCause());
+                }
+                last = missing;
+            } catch (IllegalAccessException e) {
+                throw new LinkageError("opening " + name, e);
             }
         }
-        throw last;
+        throw last != null ? last : new UnsatisfiedLinkError("no library named: " + Arrays.toString(names));
+    }
+
+    /** @return the function {@code name} of the library {@code handle} */
+    static Function function(long handle, String name) {
+        try {
+            return Function.getFunction(new Pointer((long) FIND_SYMBOL.invoke(null, handle, name)));
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof UnsatisfiedLinkError missing ? missing : new LinkageError(name, e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new LinkageError(name, e);
+        }
+    }
+
+    /** @return {@code s} as a C string (UTF-8, NUL-terminated), or {@code null} for {@code null} */
+    static byte[] cString(String s) {
+        if (s == null) {
+            return null;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        return Arrays.copyOf(utf8, utf8.length + 1);
+    }
+
+    /** @return the C string (UTF-8) at {@code address}, or {@code null} for {@code NULL} */
+    static String string(long address) {
+        return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
     }
 }

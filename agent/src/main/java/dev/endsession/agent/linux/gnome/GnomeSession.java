@@ -16,6 +16,7 @@ import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * gnome-session's client protocol on the session bus: {@code RegisterClient}, then the
@@ -99,15 +100,18 @@ public final class GnomeSession implements SessionProtocol {
         if ((flags & FORCEFUL) != 0) {
             reasons.add(Reason.CRITICAL); // asked, but the end comes whatever we answer
         }
-        session.query(reasons, ANSWER_WITHIN, report -> loop.submit(() -> respond(report)), "endsession-gnome-query");
+        session.query(reasons, ANSWER_WITHIN, loop, new Respond(), "endsession-gnome-query");
     }
 
-    /** {@code EndSessionResponse} for a query, sent from the loop's thread. */
-    private void respond(QueryReport report) {
-        try {
-            respond(!report.vetoed(), String.join("; ", report.blockReasons()));
-        } catch (DbusException e) {
-            LOG.debug("Answering gnome-session's query failed: {}", e.getMessage());
+    /** {@code EndSessionResponse} for a query, on the loop's thread. */
+    private final class Respond implements Consumer<QueryReport> {
+        @Override
+        public void accept(QueryReport report) {
+            try {
+                respond(!report.vetoed(), String.join("; ", report.blockReasons()));
+            } catch (DbusException e) {
+                LOG.debug("Answering gnome-session's query failed: {}", e.getMessage());
+            }
         }
     }
 
@@ -123,7 +127,7 @@ public final class GnomeSession implements SessionProtocol {
     private final class Ended implements Runnable {
         @Override
         public void run() {
-            loop.submit(new Done());
+            loop.execute(new Done());
         }
     }
 
@@ -146,7 +150,7 @@ public final class GnomeSession implements SessionProtocol {
     /** Unregisters: gnome-session then no longer waits for this JVM. */
     @Override
     public void close() {
-        loop.submit(new Unregister());
+        loop.execute(new Unregister());
     }
 
     /** {@code UnregisterClient}, on the loop's thread. */

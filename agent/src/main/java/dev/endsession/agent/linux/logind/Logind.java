@@ -114,7 +114,7 @@ public final class Logind implements SessionProtocol {
     private final class Ended implements Runnable {
         @Override
         public void run() {
-            loop.submit(new Release());
+            loop.execute(new Release());
         }
     }
 
@@ -128,6 +128,6 @@ public final class Logind implements SessionProtocol {
 
     @Override
     public void close() {
-        loop.submit(new Release());
+        loop.execute(new Release());
     }
 }

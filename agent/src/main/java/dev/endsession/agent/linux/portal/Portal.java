@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * xdg-desktop-portal's {@code Inhibit} interface, the way to the session from a sandbox:
@@ -116,8 +117,7 @@ public final class Portal implements SessionProtocol {
             long previous = state;
             state = next;
             if (next == QUERY_END) {
-                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, report -> loop.submit(() -> respond(report)),
-                        "endsession-portal-query");
+                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, loop, new Respond(), "endsession-portal-query");
             } else if (next == ENDING) {
                 session.end(EnumSet.of(Reason.LOGOFF), cleanupBudget, new Nothing(), "endsession-portal-end");
             } else if (next == RUNNING && previous == QUERY_END) {
@@ -127,16 +127,19 @@ public final class Portal implements SessionProtocol {
     }
 
     /** Takes or drops the standing inhibitor, then {@code QueryEndResponse}; on the loop's thread. */
-    private void respond(QueryReport report) {
-        try {
-            if (report.vetoed()) {
-                inhibit(String.join("; ", report.blockReasons()));
-            } else {
-                uninhibit();
+    private final class Respond implements Consumer<QueryReport> {
+        @Override
+        public void accept(QueryReport report) {
+            try {
+                if (report.vetoed()) {
+                    inhibit(String.join("; ", report.blockReasons()));
+                } else {
+                    uninhibit();
+                }
+                bus.send(NAME, PATH, INHIBIT, "QueryEndResponse", "o", monitor);
+            } catch (DbusException e) {
+                LOG.debug("Answering the portal's query failed: {}", e.getMessage());
             }
-            bus.send(NAME, PATH, INHIBIT, "QueryEndResponse", "o", monitor);
-        } catch (DbusException e) {
-            LOG.debug("Answering the portal's query failed: {}", e.getMessage());
         }
     }
 
@@ -172,7 +175,7 @@ public final class Portal implements SessionProtocol {
 
     @Override
     public void close() {
-        loop.submit(new Close());
+        loop.execute(new Close());
     }
 
     /** Drops the standing inhibitor, on the loop's thread. */
