@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,7 @@ public final class SessionEnd {
 
     private final Coordinator coordinator;
     private volatile boolean shutdownHeard;
+    private volatile BooleanSupplier preparingForShutdown; // logind's own word, where logind is there
 
     /** @param coordinator the JVM's coordinator */
     public SessionEnd(Coordinator coordinator) {
@@ -36,9 +38,22 @@ public final class SessionEnd {
         shutdownHeard = true;
     }
 
-    /** @return {@code logout}'s reasons, or {@code SHUTDOWN} once logind announced one */
+    /**
+     * @param asked whether logind prepares a shutdown right now ({@code PreparingForShutdown}): true
+     *     from the moment it starts one, while its signal may still be on the way to this JVM
+     */
+    public void shutdownKnownBy(BooleanSupplier asked) {
+        preparingForShutdown = asked;
+    }
+
+    /**
+     * @return {@code logout}'s reasons, or {@code SHUTDOWN} once logind announced one or, asked now,
+     *     says it prepares one (GNOME's power-off sends both signals at the same moment); on the
+     *     bridge's event thread, where logind's connection is used
+     */
     public Set<Reason> upgrade(Set<Reason> logout) {
-        if (!shutdownHeard) {
+        BooleanSupplier logind = preparingForShutdown;
+        if (!shutdownHeard && (logind == null || !logind.getAsBoolean())) {
             return logout;
         }
         EnumSet<Reason> upgraded = EnumSet.copyOf(logout);

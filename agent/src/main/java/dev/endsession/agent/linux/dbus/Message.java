@@ -70,6 +70,14 @@ public final class Message implements AutoCloseable {
         return v;
     }
 
+    /** @return the next value, a variant holding a {@code b} (a property's value) */
+    public boolean readVariantBoolean() throws DbusException {
+        check("enter v", SdBus.enterContainer(message, 'v', Natives.cString("b")));
+        boolean v = readBoolean();
+        check("exit v", SdBus.exitContainer(message));
+        return v;
+    }
+
     /** Closes a descriptor from {@link #readFileDescriptor}; never throws. */
     public static void closeFileDescriptor(int fd) {
         LibC.close(fd);

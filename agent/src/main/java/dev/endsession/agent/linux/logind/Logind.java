@@ -13,6 +13,7 @@ import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.function.BooleanSupplier;
 
 /**
  * logind's (or elogind's) shutdown, on the system bus, desktop or headless: a <em>delay</em>
@@ -61,6 +62,7 @@ public final class Logind implements SessionProtocol {
         }
         cleanupBudget = budget(options.exitBudget(), delayMax);
         bus.onSignal(NAME, PATH, MANAGER, "PrepareForShutdown", new Prepare());
+        session.shutdownKnownBy(new PreparingForShutdown());
         take();
         LOG.debug("Holding a logind delay lock; cleanups get {} ms at shutdown", cleanupBudget.toMillis());
         return true;
@@ -95,6 +97,20 @@ public final class Logind implements SessionProtocol {
     @Override
     public String id() {
         return "logind";
+    }
+
+    /** logind's {@code PreparingForShutdown} property, asked on the loop's thread (where the bus is used). */
+    private final class PreparingForShutdown implements BooleanSupplier {
+        @Override
+        public boolean getAsBoolean() {
+            try (Message reply = bus.call(NAME, PATH, "org.freedesktop.DBus.Properties", "Get", "ss", MANAGER,
+                    "PreparingForShutdown")) {
+                return reply.readVariantBoolean();
+            } catch (DbusException e) {
+                LOG.debug("Asking logind whether it prepares a shutdown failed: {}", e.getMessage());
+                return false;
+            }
+        }
     }
 
     /** {@code PrepareForShutdown(b)}, on the loop's thread. */
