@@ -46,9 +46,7 @@ public final class EventLoop implements AutoCloseable, Executor {
     }
 
     private Bus add(Bus bus) {
-        // The system bus is read first: when logind's PrepareForShutdown and gnome-session's EndSession
-        // wait together (they are sent at the same moment), the end must know it is a shutdown's.
-        buses.add(bus.kind() == Bus.Kind.SYSTEM ? 0 : buses.size(), bus);
+        buses.add(bus);
         return bus;
     }
 
