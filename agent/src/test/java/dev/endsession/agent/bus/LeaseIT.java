@@ -36,8 +36,9 @@ class LeaseIT {
 
             session.awaitEvent("cancelled", quick);
             session.awaitEvent("cancelled", slow);
-            BusSession.Run status = session.cli("status", "--json");
-            assertEquals(2, status.out().split("\"state\":\"idle\"", -1).length - 1, status.out());
+            // The record is written while the cancel is told; the app is idle once every listener heard it.
+            BusSession.await(() -> session.cli("status", "--json").out().split("\"state\":\"idle\"", -1).length - 1 == 2,
+                    "both apps idle", slow);
             assertEquals(0, session.events("end", quick).size());
 
             BusSession.Run next = session.cli("logoff", "--force");
