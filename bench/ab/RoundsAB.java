@@ -16,8 +16,9 @@ import java.util.*;
  * ms (5000), then runs ROUNDS + 3 iterations (3 untimed), each build in turn (alternating which goes
  * first): {@code status --json}, then a vetoed {@code logoff --json}, through that build's own
  * {@code Cli.run} in this JVM. Prints medians (p25-p75), the apps' CPU per iteration (utime+stime of
- * every app from {@code /proc}, 10 ms ticks summed over all rounds) and this JVM's; for the first
- * build, the CPU of the apps' and this JVM's threads over the timed rounds, by thread name.
+ * every app from {@code /proc}, 10 ms ticks summed over all rounds) and this JVM's; for each build,
+ * its apps' CPU from the first timed round to the last, by thread name ({@code schedstat}, ns), with
+ * what threads that ended meanwhile used; this JVM's threads likewise.
  * {@code -Dnostatus=true} times the logoff alone; {@code -Dapps.opts="..."} adds JVM options to the apps;
  * {@code -Dagent.opts=",log=warn"} adds agent options; {@code -Dsubject=CLASS} runs another subject than {@code IdleApp} (e.g. {@code NotesLikeApp}, a real app's habits);
  * {@code -Dwarmup=K} makes the first K iterations untimed (3); with 0, round 1 is the apps' first contact and is
@@ -79,7 +80,9 @@ public class RoundsAB {
             Map<String, Long> selfCpu = new LinkedHashMap<>();
             for (Variant v : vs) { status.put(v.name, new ArrayList<>()); logoff.put(v.name, new ArrayList<>()); appCpu.put(v.name, 0L); }
             boolean statusToo = !Boolean.getBoolean("nostatus");
-            Map<String, Long> before = threads(vs.get(0).apps);
+            Map<String, Map<String, Long>> before = new LinkedHashMap<>();
+            Map<String, Long> totalBefore = new LinkedHashMap<>();
+            for (Variant v : vs) { before.put(v.name, threads(v.apps)); totalBefore.put(v.name, cpu(v.apps)); }
             Map<String, Long> selfBefore = threads(List.of(ProcessHandle.current()));
             int warmup = Integer.getInteger("warmup", 3);
             Map<String, List<Double>> early = new LinkedHashMap<>();
@@ -106,15 +109,24 @@ public class RoundsAB {
                     if (r >= warmup) { logoff.get(v.name).add(ms); appCpu.put(v.name, appCpu.get(v.name) + c1 - c0); }
                 }
             }
-            Map<String, Long> after = threads(vs.get(0).apps);
+            Map<String, Map<String, Long>> after = new LinkedHashMap<>();
+            Map<String, Long> totalAfter = new LinkedHashMap<>();
+            for (Variant v : vs) { after.put(v.name, threads(v.apps)); totalAfter.put(v.name, cpu(v.apps)); }
             Map<String, Long> selfAfter = threads(List.of(ProcessHandle.current()));
             Map<String, Long> selfDelta = new TreeMap<>();
-            selfAfter.forEach((k, v) -> selfDelta.merge(k.substring(k.indexOf('|') + 1), (v - selfBefore.getOrDefault(k, 0L)) * 10, Long::sum));
+            selfAfter.forEach((k, v) -> selfDelta.merge(k.substring(k.indexOf('|') + 1), (v - selfBefore.getOrDefault(k, 0L)) / 1_000_000, Long::sum));
             selfDelta.values().removeIf(v -> v == 0);
             System.out.println("initiator threads, ms over the timed rounds (live ones): " + selfDelta);
-            Map<String, Long> delta = new TreeMap<>();
-            after.forEach((k, v) -> delta.merge(k.substring(k.indexOf('|') + 1), (v - before.getOrDefault(k, 0L)) * 10, Long::sum));
-            System.out.println("app threads, ms over the timed rounds (" + vs.get(0).name + "): " + delta);
+            for (Variant v : vs) {
+                Map<String, Long> delta = new TreeMap<>();
+                Map<String, Long> b = before.get(v.name);
+                after.get(v.name).forEach((k, t) -> delta.merge(k.substring(k.indexOf('|') + 1), t - b.getOrDefault(k, 0L), Long::sum));
+                long live = delta.values().stream().mapToLong(Long::longValue).sum();
+                delta.put("(threads gone since)", (totalAfter.get(v.name) - totalBefore.get(v.name)) * 10_000_000L - live);
+                delta.replaceAll((k, t) -> t / 1_000_000);
+                delta.values().removeIf(t -> t == 0);
+                System.out.println("app threads, ms of CPU over the timed rounds and between them (" + v.name + "): " + delta);
+            }
             for (Variant v : vs) {
                 System.out.printf("%-8s N=%d status median %.1f (%.1f-%.1f)  logoff median %.1f (%.1f-%.1f)  app cpu/iter %.1f ms (%.2f ms/app) initiator cpu/iter %.1f ms%n",
                         v.name, n, med(status.get(v.name), .5), med(status.get(v.name), .25), med(status.get(v.name), .75),
@@ -186,7 +198,7 @@ public class RoundsAB {
                         String st = Files.readString(t.resolve("stat"));
                         String name = st.substring(st.indexOf('(') + 1, st.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
                         String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-                        out.put(t.getFileName() + "|" + name, Long.parseLong(f[11]) + Long.parseLong(f[12]));
+                        out.put(pid + "/" + t.getFileName() + "|" + name, Long.parseLong(Files.readString(t.resolve("schedstat")).split(" ")[0]));
                     } catch (IOException gone) { }
                 }
             } catch (IOException e) { }
