@@ -33,6 +33,8 @@ final class IsolatedLoader extends ClassLoader {
     private static final String JNA = "com.sun.jna.";
     private static final String JNA_PATH = "com/sun/jna/";
     private static final String JNA_JAR = PREFIX + "lib/jna-windows.jar";
+    /** JNA's native libraries kept beside the nested jar (Linux's), under their resource names. */
+    private static final String JNA_NATIVE = PREFIX + "native/";
     private static IsolatedLoader instance;
 
     static {
@@ -146,19 +148,22 @@ final class IsolatedLoader extends ClassLoader {
             if (nested == null) {
                 throw new IOException("the agent jar has no " + JNA_JAR);
             }
-            JarEntry recorded = jar.getJarEntry(JNA_JAR + ".sha256"); // written by the build beside the nested jar
-            if (recorded == null) {
-                throw new IOException("the agent jar has no " + JNA_JAR + ".sha256 to check its JNA jar against");
-            }
-            String sha256;
-            try (InputStream in = jar.getInputStream(recorded)) {
-                sha256 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-            }
-            File file = NestedJar.extract(jar, nested, sha256);
+            File file = NestedJar.extract(jar, nested, recordedSha256(nested));
             jna = new JarFile(file, false);
             jnaUrl = "jar:" + file.toURI() + "!/";
         }
         return jna;
+    }
+
+    /** @return the SHA-256 the build recorded beside {@code entry}, to check its copy against */
+    private String recordedSha256(JarEntry entry) throws IOException {
+        JarEntry recorded = jar.getJarEntry(entry.getName() + ".sha256");
+        if (recorded == null) {
+            throw new IOException("the agent jar has no " + entry.getName() + ".sha256 to check its copy against");
+        }
+        try (InputStream in = jar.getInputStream(recorded)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
 
     private void definePackageOf(String className) {
@@ -178,7 +183,8 @@ final class IsolatedLoader extends ClassLoader {
     @Override
     protected URL findResource(String name) {
         if (name.startsWith(JNA_PATH)) {
-            return jnaResource(name); // e.g. JNA's own native library, com/sun/jna/win32-x86-64/jnidispatch.dll
+            URL library = jnaLibrary(name);
+            return library != null ? library : jnaResource(name); // e.g. com/sun/jna/win32-x86-64/jnidispatch.dll
         }
         if (jar.getJarEntry(PREFIX + name) == null) {
             return null;
@@ -187,6 +193,25 @@ final class IsolatedLoader extends ClassLoader {
             return new URL(jarUrl + PREFIX + name);
         } catch (MalformedURLException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * JNA's native library as a file, copied once into the private directory and checked like the
+     * nested jar: JNA loads a {@code file:} resource where it is, where it would copy any other to a
+     * temporary file at every start (1.8 MiB of the JVM's memory: bench/README.md).
+     *
+     * @return the copy's URL, or {@code null} if the agent jar keeps no such library beside the nested jar
+     */
+    private URL jnaLibrary(String name) {
+        JarEntry entry = jar.getJarEntry(JNA_NATIVE + name);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return NestedJar.extract(jar, entry, recordedSha256(entry)).toURI().toURL();
+        } catch (IOException e) {
+            return null; // JNA then says it found no library; what needed it does not start
         }
     }
 

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * A jar kept inside the agent jar: JNA's. As a thousand entries of the agent jar, the JVM would
  * index them at every start, on every system (about 5 ms here); as one entry it costs nothing until
  * the first JNA class is asked for. A {@link JarFile} needs a file, so the nested jar is copied out
- * on first use, on every system the same way:
+ * on first use, on every system the same way, and so is JNA's Linux library, kept beside it (JNA
+ * loads a library that is a file where it is):
  * <ul>
  *   <li>into a {@link PrivateDirectory} of this user, one copy per content, named by its SHA-256;</li>
  *   <li>verified against the SHA-256 the build recorded inside the agent jar (CRC32 and size could be forged),
@@ -37,12 +38,14 @@ import java.util.stream.Stream;
  *   <li>written as {@code .part} and then moved into place, retried while an antivirus scanner holds it;</li>
  *   <li>kept under a shared lock for as long as the JVM runs: on Windows the lock is mandatory, so no
  *       process can rewrite the copy after it was checked, while other JVMs still read it;</li>
- *   <li>copies of other contents (older agent versions) and stale {@code .part} files are removed.</li>
+ *   <li>copies of other contents of the same kind (older agent versions) and stale {@code .part} files are removed.</li>
  * </ul>
  */
 final class NestedJar {
 
     private static final String NAME = "jna-";
+    /** A library's copy: never {@code jna...}, which JNA deletes once loaded, taking it for its own temporary copy. */
+    private static final String LIBRARY = "jnidispatch-";
     private static final int MOVE_TRIES = 8;
     private static final Duration STALE_PART = Duration.ofMinutes(10);
     /** The locked copies of this JVM, by path: released only when it exits (a JVM cannot lock one file twice). */
@@ -70,7 +73,9 @@ final class NestedJar {
         if (!expected.matches("[0-9a-f]{64}")) {
             throw new IOException("the agent jar records no valid SHA-256 for " + entry.getName() + ": '" + sha256 + "'");
         }
-        Path target = directory.resolve(NAME + expected.substring(0, 16) + ".jar");
+        String extension = extension(entry.getName());
+        String kind = extension.equals(".jar") ? NAME : LIBRARY;
+        Path target = directory.resolve(kind + expected.substring(0, 16) + extension);
         FileChannel mine = HELD.remove(target);
         if (mine != null) {
             if (expected.equals(sha256Of(target))) {
@@ -88,7 +93,7 @@ final class NestedJar {
                 locked.lock(0, Long.MAX_VALUE, true);
                 if (expected.equals(sha256Of(target))) {
                     HELD.put(target, locked);
-                    removeOthers(directory, target);
+                    removeOthers(directory, target, kind, extension);
                     return target.toFile();
                 }
             } catch (IOException e) {
@@ -151,12 +156,12 @@ final class NestedJar {
     }
 
     /** Best effort: another JVM may still hold an old copy open (Windows then refuses the delete). */
-    private static void removeOthers(Path directory, Path keep) {
+    private static void removeOthers(Path directory, Path keep, String kind, String extension) {
         Instant stale = Instant.now().minus(STALE_PART);
         try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
-                boolean oldCopy = name.startsWith(NAME) && name.endsWith(".jar") && !file.equals(keep);
+                boolean oldCopy = name.startsWith(kind) && name.endsWith(extension) && !file.equals(keep);
                 boolean stalePart = name.startsWith(NAME) && name.endsWith(".part")
                         && Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).compareTo(FileTime.from(stale)) < 0;
                 if (oldCopy || stalePart) {
@@ -170,6 +175,12 @@ final class NestedJar {
         } catch (IOException e) {
             // nothing to clean, or not now
         }
+    }
+
+    /** @return {@code .jar}, {@code .so}: what the copy's name ends with */
+    private static String extension(String name) {
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        return file.substring(Math.max(0, file.lastIndexOf('.')));
     }
 
     /** @return the file's SHA-256 in hex, or {@code null} if it is not a regular file */

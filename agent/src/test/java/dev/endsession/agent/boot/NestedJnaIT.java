@@ -1,12 +1,18 @@
 package dev.endsession.agent.boot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.endsession.agent.testing.TestJvm;
+import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +41,32 @@ class NestedJnaIT {
     }
 
     @Test
+    void onLinuxJnasNativeLibraryIsLoadedWhereTheAgentKeepsItNotCopiedToATemporaryFile() throws IOException {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Files.isReadable(Path.of("/proc/self/maps")),
+                "the process's mapped files are read from Linux's /proc/self/maps");
+        Path cache = dir.resolve("cache"); // where JNA would copy it (its temp folder under XDG_CACHE_HOME)
+        try (TestJvm probe = TestJvm.main(LinuxProbe.class).withoutAgent().classPathFirst(TestJvm.agentJar())
+                .env("XDG_RUNTIME_DIR", dir.toString()).env("XDG_CACHE_HOME", cache.toString()).start(dir)) {
+            assertEquals(0, probe.awaitExit(Duration.ofSeconds(60)), probe.describe());
+            List<String> mapped = probe.stdoutLines();
+            assertEquals(1, mapped.size(), "one copy of JNA's library mapped: " + mapped);
+            Path library = Path.of(mapped.get(0));
+            assertEquals(dir.resolve("endsession"), library.getParent(), "mapped from the private directory: " + library);
+            assertTrue(library.getFileName().toString().matches("jnidispatch-[0-9a-f]{16}\\.so"), library.toString());
+            assertEquals(List.of(), filesIn(cache), "JNA made no temporary copy (it makes its folder to clean it)");
+        }
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
     void theBuildRecordsTheNestedJarsSha256InsideTheAgentJar() throws Exception {
         try (java.util.jar.JarFile jar = new java.util.jar.JarFile(TestJvm.agentJar().toFile())) {
             byte[] nested;
@@ -47,6 +79,17 @@ class NestedJnaIT {
             }
             String actual = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(nested));
             assertEquals(actual, recorded);
+        }
+    }
+
+    /** Starts JNA through the agent's own loader, as the Linux bridge does; prints where its library is mapped from. */
+    public static final class LinuxProbe {
+        public static void main(String[] args) throws Exception {
+            Method forThisJar = Class.forName("dev.endsession.agent.boot.IsolatedLoader").getDeclaredMethod("forThisJar");
+            forThisJar.setAccessible(true);
+            Class.forName("com.sun.jna.Native", true, (ClassLoader) forThisJar.invoke(null));
+            Files.readAllLines(Path.of("/proc/self/maps")).stream().filter(line -> line.contains("jnidispatch") || line.contains("jna"))
+                    .map(line -> line.substring(line.indexOf('/'))).distinct().forEach(System.out::println);
         }
     }
 
