@@ -18,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -33,8 +34,8 @@ import java.util.stream.Stream;
  * loads a library that is a file where it is):
  * <ul>
  *   <li>into a {@link PrivateDirectory} of this user, one copy per content, named by its SHA-256;</li>
- *   <li>verified against the SHA-256 the build recorded inside the agent jar (CRC32 and size could be forged),
- *       before reuse and again once it is locked;</li>
+ *   <li>written only from an entry whose SHA-256 is the one the build recorded inside the agent jar;</li>
+ *   <li>compared byte for byte with that entry before reuse and again once it is locked (CRC32 and size could be forged);</li>
  *   <li>written as {@code .part} and then moved into place, retried while an antivirus scanner holds it;</li>
  *   <li>kept under a shared lock for as long as the JVM runs: on Windows the lock is mandatory, so no
  *       process can rewrite the copy after it was checked, while other JVMs still read it;</li>
@@ -47,6 +48,7 @@ final class NestedJar {
     /** A library's copy: never {@code jna...}, which JNA deletes once loaded, taking it for its own temporary copy. */
     private static final String LIBRARY = "jnidispatch-";
     private static final int MOVE_TRIES = 8;
+    private static final int CHUNK = 65536;
     private static final Duration STALE_PART = Duration.ofMinutes(10);
     /** The locked copies of this JVM, by path: released only when it exits (a JVM cannot lock one file twice). */
     private static final Map<Path, FileChannel> HELD = new HashMap<>();
@@ -78,20 +80,20 @@ final class NestedJar {
         Path target = directory.resolve(kind + expected.substring(0, 16) + extension);
         FileChannel mine = HELD.remove(target);
         if (mine != null) {
-            if (expected.equals(sha256Of(target))) {
+            if (sameBytes(outer, entry, target)) {
                 HELD.put(target, mine);
                 return target.toFile();
             }
             mine.close(); // changed under an advisory lock (POSIX): written again below
         }
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (!expected.equals(sha256Of(target))) {
+            if (!sameBytes(outer, entry, target)) {
                 write(outer, entry, expected, target, mover);
             }
             FileChannel locked = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             try {
                 locked.lock(0, Long.MAX_VALUE, true);
-                if (expected.equals(sha256Of(target))) {
+                if (sameBytes(outer, entry, target)) {
                     HELD.put(target, locked);
                     removeOthers(directory, target, kind, extension);
                     return target.toFile();
@@ -118,13 +120,19 @@ final class NestedJar {
                 throw new IOException(entry.getName() + " in the agent jar has SHA-256 " + written + ", the build recorded " + expected
                         + ": the agent jar is damaged");
             }
-            moveWithRetries(part, target, expected, mover);
+            moveWithRetries(part, target, () -> sameBytes(outer, entry, target), mover);
         } finally {
             Files.deleteIfExists(part);
         }
     }
 
-    private static void moveWithRetries(Path part, Path target, String expected, Mover mover) throws IOException {
+    /** Whether the copy in place already holds the right bytes. */
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws IOException;
+    }
+
+    private static void moveWithRetries(Path part, Path target, Check inPlace, Mover mover) throws IOException {
         for (int tries = 1; ; tries++) {
             try {
                 mover.move(part, target);
@@ -139,7 +147,7 @@ final class NestedJar {
                     throw e;
                 }
             }
-            if (expected.equals(sha256Of(target))) {
+            if (inPlace.holds()) {
                 return; // another JVM put the same copy there first, and holds it: that one does
             }
             pause(tries);
@@ -183,23 +191,25 @@ final class NestedJar {
         return file.substring(Math.max(0, file.lastIndexOf('.')));
     }
 
-    /** @return the file's SHA-256 in hex, or {@code null} if it is not a regular file */
-    static String sha256Of(Path file) throws IOException {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
+    /**
+     * @return whether {@code file} is a regular file holding exactly {@code entry}'s bytes: compared
+     *     with the agent jar's own, not hashed (hashing a megabyte at every start cost the JVM about
+     *     6 MiB of memory: bench/README.md)
+     */
+    private static boolean sameBytes(JarFile outer, JarEntry entry, Path file) throws IOException {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.getSize()) {
+            return false;
         }
-        return HexFormat.of().formatHex(digest(file));
-    }
-
-    private static byte[] digest(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[65536];
-            for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
+        byte[] copied = new byte[CHUNK];
+        byte[] original = new byte[CHUNK];
+        try (InputStream copy = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS); InputStream in = outer.getInputStream(entry)) {
+            for (int n = copy.readNBytes(copied, 0, CHUNK); n > 0; n = copy.readNBytes(copied, 0, CHUNK)) {
+                if (in.readNBytes(original, 0, n) != n || !Arrays.equals(copied, 0, n, original, 0, n)) {
+                    return false;
+                }
             }
+            return in.read() < 0;
         }
-        return digest.digest();
     }
 
     private static MessageDigest sha256() {
