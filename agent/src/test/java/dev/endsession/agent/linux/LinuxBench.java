@@ -94,7 +94,7 @@ public final class LinuxBench {
                     b.agentOptions(v[1].isEmpty() ? "name=bench" : v[1]);
                 }
                 long t = System.nanoTime();
-                try (TestJvm jvm = desktop.jvm(b).start(dir.resolve("startup"))) {
+                try (TestJvm jvm = ownRuntimeIfEarlier(desktop.jvm(b), v[1], dir).start(dir.resolve("startup"))) {
                     jvm.awaitExit(WAIT);
                 }
                 ms.computeIfAbsent(v[0], k -> new ArrayList<>()).add((System.nanoTime() - t) / 1e6);
@@ -127,7 +127,7 @@ public final class LinuxBench {
                 } else {
                     b.agentOptions(column.equals("bridge=bus") ? "name=idle,bridge=bus" : "name=idle");
                 }
-                TestJvm jvm = desktop.jvm(b).start(dir.resolve("idle"));
+                TestJvm jvm = ownRuntimeIfEarlier(desktop.jvm(b), column.startsWith("earlier") ? "before" : column, dir).start(dir.resolve("idle"));
                 jvm.awaitLine("ready", WAIT);
                 jvms.add(jvm);
             }
@@ -164,6 +164,22 @@ public final class LinuxBench {
         }
     }
 
+    /**
+     * The earlier build keeps its JNA copy in a runtime folder of its own, as a user with one agent
+     * version does: in a shared one, each build would remove the other's copy and write its own again.
+     */
+    private static TestJvm.Builder ownRuntimeIfEarlier(TestJvm.Builder b, String variant, Path dir) throws IOException {
+        if (!"before".equals(variant)) {
+            return b;
+        }
+        Path runtime = dir.resolve("earlier-runtime");
+        if (!Files.isDirectory(runtime)) {
+            Files.createDirectories(runtime, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
+        return b.env("XDG_RUNTIME_DIR", runtime.toString());
+    }
+
     /** @return the context switches in the window of the threads that bridge=bus does not have */
     private static long bridgeSwitches(Map<String, Long> now, Map<String, Long> then) {
         return now.entrySet().stream().filter(e -> e.getKey().startsWith("endsession-linu") || e.getKey().startsWith("JNA"))
@@ -183,7 +199,7 @@ public final class LinuxBench {
                 } else {
                     b.withoutAgent().jvmOptions("-javaagent:" + jar + "=name=q" + i);
                 }
-                jvms.add(desktop.jvm(b).start(dir.resolve("query")));
+                jvms.add(ownRuntimeIfEarlier(desktop.jvm(b), jar.equals(TestJvm.agentJar()) ? "" : "before", dir).start(dir.resolve("query")));
             }
             for (TestJvm jvm : jvms) {
                 jvm.awaitLine("ready", WAIT);
