@@ -48,7 +48,7 @@ final class NestedJar {
     /** A library's copy: never {@code jna...}, which JNA deletes once loaded, taking it for its own temporary copy. */
     private static final String LIBRARY = "jnidispatch-";
     private static final int MOVE_TRIES = 8;
-    private static final int CHUNK = 65536;
+    private static final int CHUNK = 8192;
     private static final Duration STALE_PART = Duration.ofMinutes(10);
     /** The locked copies of this JVM, by path: released only when it exits (a JVM cannot lock one file twice). */
     private static final Map<Path, FileChannel> HELD = new HashMap<>();
