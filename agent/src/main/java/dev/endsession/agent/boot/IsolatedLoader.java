@@ -200,9 +200,11 @@ final class IsolatedLoader extends ClassLoader {
     /**
      * JNA's native library as a file, copied once into the private directory and checked like the
      * nested jar: JNA loads a {@code file:} resource where it is, where it would copy any other to a
-     * temporary file at every start (1.8 MiB of the JVM's memory: bench/README.md).
+     * temporary file at every start (1.8 MiB of the JVM's memory: bench/README.md). Where that
+     * directory cannot hold code (a {@code noexec} mount) or the copy fails, JNA gets the library
+     * inside the agent jar and copies it to its own folder, as it always did.
      *
-     * @return the copy's URL, or {@code null} if the agent jar keeps no such library beside the nested jar
+     * @return the library's URL, or {@code null} if the agent jar keeps no such library beside the nested jar
      */
     private URL jnaLibrary(String name) {
         JarEntry entry = jar.getJarEntry(JNA_NATIVE + name);
@@ -210,9 +212,17 @@ final class IsolatedLoader extends ClassLoader {
             return null;
         }
         try {
-            return NestedJar.extract(jar, entry, recordedSha256(entry)).toURI().toURL();
+            File copy = NestedJar.extract(jar, entry, recordedSha256(entry));
+            if (copy.canExecute() || copy.setExecutable(true, true) && copy.canExecute()) { // access(2) says no on a noexec mount
+                return copy.toURI().toURL();
+            }
         } catch (IOException e) {
-            return null; // JNA then says it found no library; what needed it does not start
+            // no copy of ours: JNA makes its own
+        }
+        try {
+            return new URL(jarUrl + JNA_NATIVE + name);
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -57,6 +57,23 @@ class NestedJnaIT {
         }
     }
 
+    @Test
+    void onANoexecRuntimeDirectoryJnaStillStartsFromACopyOfItsOwn() throws IOException {
+        assumeTrue(System.getProperty("os.name").equals("Linux") && Files.isReadable(Path.of("/proc/self/maps")),
+                "the process's mapped files are read from Linux's /proc/self/maps");
+        assumeTrue("root".equals(System.getProperty("user.name")), "a noexec mount of its own needs root (unshare, mount)");
+        Path runtime = Files.createDirectory(dir.resolve("noexec"));
+        Path cache = dir.resolve("cache");
+        try (TestJvm probe = TestJvm.main(LinuxProbe.class).withoutAgent().classPathFirst(TestJvm.agentJar())
+                .wrappedIn("unshare", "--mount", "sh", "-c", "mount -t tmpfs -o noexec,mode=700 tmpfs \"$0\" && exec \"$@\"", runtime.toString())
+                .env("XDG_RUNTIME_DIR", runtime.toString()).env("XDG_CACHE_HOME", cache.toString()).start(dir)) {
+            assertEquals(0, probe.awaitExit(Duration.ofSeconds(60)), probe.describe());
+            List<String> mapped = probe.stdoutLines();
+            assertEquals(1, mapped.size(), "JNA started, its library mapped once: " + mapped + "\n" + probe.describe());
+            assertEquals(cache.resolve("JNA").resolve("temp"), Path.of(mapped.get(0)).getParent(), "JNA's own copy: " + mapped);
+        }
+    }
+
     private static List<Path> filesIn(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return List.of();
