@@ -113,54 +113,68 @@ public final class LinuxBench {
         System.out.println();
     }
 
+    /** JVMs per column whose RSS is read: one JVM's RSS moves by about ±2 MiB from run to run. */
+    private static final int RSS_SAMPLES = 5;
+
     private static void idle(Desktop desktop, Path dir, int seconds) throws Exception {
         List<String> columns = new ArrayList<>(List.of("bridge=bus", "bridge=auto (linux)"));
         if (before != null) {
             columns.add("earlier agent, bridge=auto");
         }
-        List<TestJvm> jvms = new ArrayList<>();
+        List<List<TestJvm>> jvms = new ArrayList<>(); // per column; the first is also the one whose CPU and threads are read
         try {
-            for (String column : columns) {
-                TestJvm.Builder b = TestJvm.main(WaitingApp.class).listener(RecordingListener.class);
-                if (column.startsWith("earlier")) {
-                    b.withoutAgent().jvmOptions("-javaagent:" + before + "=name=idle");
-                } else {
-                    b.agentOptions(column.equals("bridge=bus") ? "name=idle,bridge=bus" : "name=idle");
+            for (int n = 0; n < RSS_SAMPLES; n++) { // interleaved, so the columns start under the same load
+                for (int c = 0; c < columns.size(); c++) {
+                    String column = columns.get(c);
+                    TestJvm.Builder b = TestJvm.main(WaitingApp.class).listener(RecordingListener.class);
+                    if (column.startsWith("earlier")) {
+                        b.withoutAgent().jvmOptions("-javaagent:" + before + "=name=idle");
+                    } else {
+                        b.agentOptions(column.equals("bridge=bus") ? "name=idle,bridge=bus" : "name=idle");
+                    }
+                    TestJvm jvm = ownRuntimeIfEarlier(desktop.jvm(b), column.startsWith("earlier") ? "before" : column, dir).start(dir.resolve("idle"));
+                    jvm.awaitLine("ready", WAIT);
+                    if (n == 0) {
+                        jvms.add(new ArrayList<>());
+                    }
+                    jvms.get(c).add(jvm);
                 }
-                TestJvm jvm = ownRuntimeIfEarlier(desktop.jvm(b), column.startsWith("earlier") ? "before" : column, dir).start(dir.resolve("idle"));
-                jvm.awaitLine("ready", WAIT);
-                jvms.add(jvm);
             }
             Thread.sleep(3000); // let them settle (JIT, the bus's first greeting) before the window
             List<Long> cpu0 = new ArrayList<>();
             List<Map<String, Long>> switches0 = new ArrayList<>();
-            for (TestJvm jvm : jvms) {
-                cpu0.add(ticks(jvm.pid()));
-                switches0.add(switches(jvm.pid()));
+            for (List<TestJvm> column : jvms) {
+                cpu0.add(ticks(column.get(0).pid()));
+                switches0.add(switches(column.get(0).pid()));
             }
             Thread.sleep(seconds * 1000L); // the measured idle window
             System.out.println("## Idle for " + seconds + " s (same app; bridge=auto registered with gnome-session)\n");
             System.out.println("| | " + String.join(" | ", columns) + " |\n|---" + "|---".repeat(columns.size()) + "|");
             StringBuilder cpu = new StringBuilder("| CPU ticks (1/100 s) |");
             StringBuilder threads = new StringBuilder("| threads |");
-            StringBuilder rss = new StringBuilder("| VmRSS kB |");
+            StringBuilder rss = new StringBuilder("| VmRSS kB, median of " + RSS_SAMPLES + " JVMs (min–max) |");
             StringBuilder woken = new StringBuilder("| context switches of the bridge's threads |");
             for (int i = 0; i < jvms.size(); i++) {
-                long pid = jvms.get(i).pid();
+                long pid = jvms.get(i).get(0).pid();
                 cpu.append(' ').append(ticks(pid) - cpu0.get(i)).append(" |");
                 threads.append(' ').append(threads(pid).size()).append(" |");
-                rss.append(' ').append(rss(pid)).append(" |");
+                List<Double> sizes = new ArrayList<>();
+                for (TestJvm jvm : jvms.get(i)) {
+                    sizes.add((double) rss(jvm.pid()));
+                }
+                rss.append(String.format(Locale.ROOT, " %.0f (%.0f–%.0f) |", median(sizes), java.util.Collections.min(sizes),
+                        java.util.Collections.max(sizes)));
                 woken.append(' ').append(bridgeSwitches(switches(pid), switches0.get(i))).append(" |");
             }
             System.out.println(cpu + "\n" + threads + "\n" + rss + "\n" + woken + "\n");
             for (int i = 1; i < jvms.size(); i++) {
-                List<String> added = new ArrayList<>(threads(jvms.get(i).pid()));
-                threads(jvms.get(0).pid()).forEach(added::remove);
+                List<String> added = new ArrayList<>(threads(jvms.get(i).get(0).pid()));
+                threads(jvms.get(0).get(0).pid()).forEach(added::remove);
                 System.out.println("Threads added over bridge=bus, " + columns.get(i) + ": " + added + "  ");
             }
             System.out.println();
         } finally {
-            jvms.forEach(TestJvm::close);
+            jvms.forEach(column -> column.forEach(TestJvm::close));
         }
     }
 
