@@ -133,7 +133,7 @@ final class IsolatedLoader extends ClassLoader {
             throw new ClassNotFoundException(name);
         }
         try (InputStream in = source.getInputStream(entry)) {
-            // Its size is known: readAllBytes would take 8 KB and then copy, for every class (2 MB a start, touched heap).
+            // Its size is known: readAllBytes would take 8 KB and then copy, for every class (bench/README.md, memory).
             byte[] bytes = entry.getSize() >= 0 ? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
             definePackageOf(name);
             return defineClass(name, bytes, 0, bytes.length, domain);
@@ -200,7 +200,7 @@ final class IsolatedLoader extends ClassLoader {
     /**
      * JNA's native library as a file, copied once into the private directory and checked like the
      * nested jar: JNA loads a {@code file:} resource where it is, where it would copy any other to a
-     * temporary file at every start (1.8 MiB of the JVM's memory: bench/README.md). Where that
+     * temporary file at every start (bench/README.md, memory). Where that
      * directory cannot hold code (a {@code noexec} mount) or the copy fails, JNA gets the library
      * inside the agent jar and copies it to its own folder, as it always did.
      *

@@ -193,8 +193,7 @@ final class NestedJar {
 
     /**
      * @return whether {@code file} is a regular file holding exactly {@code entry}'s bytes: compared
-     *     with the agent jar's own, not hashed (hashing a megabyte at every start cost the JVM about
-     *     6 MiB of memory: bench/README.md)
+     *     with the agent jar's own, not hashed at every start (bench/README.md, memory)
      */
     private static boolean sameBytes(JarFile outer, JarEntry entry, Path file) throws IOException {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.getSize()) {
