@@ -77,7 +77,11 @@ final class Conversation implements Runnable {
                 if (timeout == Connections.FIRST_FRAME) {
                     connections.spoke(channel);
                 }
-                out.write(serve(request));
+                Message reply = serve(request);
+                if (reply == null) {
+                    return; // the JVM is exiting: the initiator sees the app leave
+                }
+                out.write(reply);
                 if (exiting) {
                     host.exit(); // once the reply is sent
                     return;
@@ -103,6 +107,7 @@ final class Conversation implements Runnable {
         }
     }
 
+    /** @return the reply, or {@code null} for none: the JVM is exiting */
     private Message serve(Message request) {
         Coordinator coordinator = host.coordinator();
         if (request instanceof Message.Hello) {
@@ -120,6 +125,9 @@ final class Conversation implements Runnable {
                 return new Message.Ended(List.of(), List.of(), List.of(), (System.nanoTime() - start) / 1_000_000);
             }
             EndReport report = coordinator.end(e.reasons(), Instant.now().plusMillis(e.millis()));
+            if (coordinator.exiting()) {
+                return null; // a cleanup called System.exit: no reply, so the app is reported as exiting during its cleanup
+            }
             return new Message.Ended(report.finished(), report.failed(), report.overran(), report.took().toMillis());
         } else if (request instanceof Message.Notice n) {
             if (Policy.serviceCarriesOn(host.service(), n.reasons())) {

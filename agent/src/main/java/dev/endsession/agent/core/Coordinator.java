@@ -291,6 +291,11 @@ public final class Coordinator implements AutoCloseable {
         }
     }
 
+    /** @return {@code true} once a cleanup has called {@code System.exit}: the JVM is on its way out */
+    public boolean exiting() {
+        return onWorkers.exitedTheJvm();
+    }
+
     /** Lets the coordinator's idle worker threads leave now; no listener is called after this. */
     @Override
     public void close() {

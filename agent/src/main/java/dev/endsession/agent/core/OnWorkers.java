@@ -29,6 +29,7 @@ final class OnWorkers implements AutoCloseable {
     private final ExecutorService workers = Threads.cached("endsession-worker");
     private final Set<Told> told = ConcurrentHashMap.newKeySet();
     private final Verdicts verdicts;
+    private volatile boolean exitedTheJvm;
 
     OnWorkers(Verdicts verdicts) {
         this.verdicts = verdicts;
@@ -95,9 +96,15 @@ final class OnWorkers implements AutoCloseable {
     void releaseCallsExitingTheJvm() {
         for (Told call : told) {
             if (call.exitingTheJvm()) {
+                exitedTheJvm = true; // before the cancel, so its waiter sees it
                 call.cancel(false);
             }
         }
+    }
+
+    /** @return {@code true} once a call was let go of because its thread was exiting the JVM */
+    boolean exitedTheJvm() {
+        return exitedTheJvm;
     }
 
     /**
