@@ -120,19 +120,13 @@ final class NestedJar {
                 throw new IOException(entry.getName() + " in the agent jar has SHA-256 " + written + ", the build recorded " + expected
                         + ": the agent jar is damaged");
             }
-            moveWithRetries(part, target, () -> sameBytes(outer, entry, target), mover);
+            moveWithRetries(part, target, outer, entry, mover);
         } finally {
             Files.deleteIfExists(part);
         }
     }
 
-    /** Whether the copy in place already holds the right bytes. */
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws IOException;
-    }
-
-    private static void moveWithRetries(Path part, Path target, Check inPlace, Mover mover) throws IOException {
+    private static void moveWithRetries(Path part, Path target, JarFile outer, JarEntry entry, Mover mover) throws IOException {
         for (int tries = 1; ; tries++) {
             try {
                 mover.move(part, target);
@@ -147,7 +141,7 @@ final class NestedJar {
                     throw e;
                 }
             }
-            if (inPlace.holds()) {
+            if (sameBytes(outer, entry, target)) {
                 return; // another JVM put the same copy there first, and holds it: that one does
             }
             pause(tries);
