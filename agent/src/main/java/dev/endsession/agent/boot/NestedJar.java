@@ -87,7 +87,7 @@ final class NestedJar {
             mine.close(); // changed under an advisory lock (POSIX): written again below
         }
         for (int attempt = 0; attempt < 2; attempt++) {
-            if (!sameBytes(outer, entry, target)) {
+            if (attempt > 0 || !sameSize(entry, target)) { // a copy of the right size is compared once, when locked
                 write(outer, entry, expected, target, mover);
             }
             FileChannel locked = FileChannel.open(target, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
@@ -102,7 +102,7 @@ final class NestedJar {
                 locked.close();
                 throw e;
             }
-            locked.close(); // changed between the check and the lock: write it again, once
+            locked.close(); // other bytes, or changed before the lock: write it again, once
         }
         throw new IOException(target + " keeps changing after it was written; the agent does not load JNA from it");
     }
@@ -124,6 +124,10 @@ final class NestedJar {
         } finally {
             Files.deleteIfExists(part);
         }
+    }
+
+    private static boolean sameSize(JarEntry entry, Path file) throws IOException {
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.size(file) == entry.getSize();
     }
 
     private static void moveWithRetries(Path part, Path target, JarFile outer, JarEntry entry, Mover mover) throws IOException {
@@ -190,7 +194,7 @@ final class NestedJar {
      *     with the agent jar's own, not hashed at every start (bench/README.md, memory)
      */
     private static boolean sameBytes(JarFile outer, JarEntry entry, Path file) throws IOException {
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) != entry.getSize()) {
+        if (!sameSize(entry, file)) {
             return false;
         }
         byte[] copied = new byte[CHUNK];
