@@ -2,23 +2,37 @@ package dev.endsession.agent.linux.dbus;
 
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Selector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Queue;
 
 /**
- * One connection to a message bus through sd-bus. Not thread-safe: it is used by the thread that
- * opened it until the {@link EventLoop} starts, then only on the loop's thread. Signals are matched
- * here, not by sd-bus callbacks (a JNA callback would start JNA's cleaner thread, {@link Natives}).
+ * One connection to a message bus: authentication ({@code EXTERNAL}), {@code Hello}, method calls
+ * and their replies, and the signals it subscribed to. Not thread-safe: it is used by the thread
+ * that opened it until the {@link EventLoop} starts, then only on the loop's thread. A call that
+ * meets a signal on its way keeps it for {@link #processAll}.
+ *
+ * @see <a href="https://dbus.freedesktop.org/doc/dbus-specification.html">D-Bus specification</a>
  */
 public final class Bus implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("endsession.linux");
-    /** A method call waits this long for its reply (sd-bus's default is 25 s). */
-    private static final long CALL_TIMEOUT_USEC = 3_000_000L;
-    /** {@code EBADR}: sd-bus's errno for an unknown method, the answer to any method called on this client. */
-    private static final int EBADR = 53;
+    /** A method call waits this long for its reply (sd-bus's and GDBus's default is 25 s). */
+    static final long CALL_TIMEOUT_MS = 3_000;
+    /** Larger messages (nothing this client asks for comes near) are skipped, not buffered. */
+    static final int MAX_KEPT = 1 << 20;
+    private static final String DBUS = "org.freedesktop.DBus";
+    private static final String DBUS_PATH = "/org/freedesktop/DBus";
 
     /** Which bus. */
     public enum Kind { SESSION, SYSTEM }
@@ -31,32 +45,94 @@ public final class Bus implements AutoCloseable {
 
     /** A subscription: {@code null} parts match any. The sender is the bus's to check (a well-known name). */
     private record Match(String path, String iface, String member, SignalHandler handler) {
-        boolean matches(String p, String i, String m) {
-            return (path == null || path.equals(p)) && (iface == null || iface.equals(i)) && (member == null || member.equals(m));
+        boolean matches(Message m) {
+            return (path == null || path.equals(m.path())) && (iface == null || iface.equals(m.iface()))
+                    && (member == null || member.equals(m.member()));
         }
     }
 
     private final Kind kind;
-    private long bus;
+    private final Transport transport;
     private final List<Match> matches = new ArrayList<>();
-    private final long[] received = new long[1];
-    private final byte[] type = new byte[1];
-    private final long[] usec = new long[1];
+    private final Queue<Message> pending = new ArrayDeque<>();
+    private final Queue<Integer> fds = new ArrayDeque<>();
+    private ByteBuffer in = ByteBuffer.allocate(4096);
+    private long skipping; // bytes of an oversized message still to drop
+    private long serial;
+    private String uniqueName;
+    private boolean lost;
 
-    private Bus(Kind kind, long bus) {
+    private Bus(Kind kind, Transport transport) {
         this.kind = kind;
-        this.bus = bus;
+        this.transport = transport;
     }
 
-    /** @return a new connection to the session bus ({@code DBUS_SESSION_BUS_ADDRESS}) or the system bus */
+    /** @return a new connection to the session bus or the system bus, through the JDK (no native code) */
     public static Bus open(Kind kind) throws DbusException {
-        long[] opened = new long[1];
-        int r = kind == Kind.SESSION ? SdBus.openUser(opened) : SdBus.openSystem(opened);
-        if (r < 0) {
-            throw DbusException.of("connecting to the " + kind.name().toLowerCase(Locale.ROOT) + " bus", r, null);
+        Path socket = Address.of(kind, System.getenv());
+        try {
+            return hello(new Bus(kind, ChannelTransport.connect(socket)), false);
+        } catch (IOException e) {
+            throw new DbusException("connecting to the " + name(kind) + " bus at " + socket + " failed: " + e.getMessage());
         }
-        SdBus.setMethodCallTimeout(opened[0], CALL_TIMEOUT_USEC);
-        return new Bus(kind, opened[0]);
+    }
+
+    /** @return a new connection that receives file descriptors (through libc: JNA is loaded) */
+    public static Bus openForFileDescriptors(Kind kind) throws DbusException {
+        Path socket = Address.of(kind, System.getenv());
+        try {
+            return hello(new Bus(kind, FdTransport.connect(socket, CALL_TIMEOUT_MS)), true);
+        } catch (IOException e) {
+            throw new DbusException("connecting to the " + name(kind) + " bus at " + socket + " failed: " + e.getMessage());
+        }
+    }
+
+    private static String name(Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Authenticates as this process's user and says {@code Hello}, all in one write (as sd-bus does). */
+    private static Bus hello(Bus bus, boolean withFds) throws DbusException {
+        try {
+            int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            StringBuilder hex = new StringBuilder();
+            for (byte b : Integer.toString(uid).getBytes(StandardCharsets.US_ASCII)) {
+                hex.append(String.format(Locale.ROOT, "%02x", b));
+            }
+            String commands = "\0AUTH EXTERNAL " + hex + "\r\n" + (withFds ? "NEGOTIATE_UNIX_FD\r\n" : "") + "BEGIN\r\n";
+            byte[] auth = commands.getBytes(StandardCharsets.US_ASCII);
+            ByteBuffer hello = MessageWriter.methodCall(++bus.serial, DBUS, DBUS_PATH, DBUS, "Hello", "");
+            bus.transport.write(ByteBuffer.allocate(auth.length + hello.remaining()).put(auth).put(hello).flip(), CALL_TIMEOUT_MS);
+            bus.expectLine("OK ");
+            if (withFds) {
+                bus.expectLine("AGREE_UNIX_FD");
+            }
+            try (Message reply = bus.reply(bus.serial, "Hello")) {
+                bus.uniqueName = reply.readString('s');
+            }
+            return bus;
+        } catch (IOException | DbusException | RuntimeException e) {
+            bus.close();
+            throw e instanceof DbusException d ? d : new DbusException("authenticating: " + e);
+        }
+    }
+
+    private void expectLine(String start) throws IOException, DbusException {
+        long deadline = System.nanoTime() + CALL_TIMEOUT_MS * 1_000_000;
+        while (true) {
+            for (int i = 0; i + 1 < in.position(); i++) {
+                if (in.get(i) == '\r' && in.get(i + 1) == '\n') {
+                    String line = new String(in.array(), 0, i, StandardCharsets.US_ASCII);
+                    in.flip().position(i + 2);
+                    in.compact();
+                    if (!line.startsWith(start)) {
+                        throw new DbusException("the bus refused us: " + line);
+                    }
+                    return;
+                }
+            }
+            fill(deadline, "authenticating");
+        }
     }
 
     /** @return which bus this is */
@@ -67,32 +143,106 @@ public final class Bus implements AutoCloseable {
     /**
      * Calls a method and waits for its reply.
      *
-     * @param types the arguments' signature, {@link Arguments} says how each is given
+     * @param types the arguments' signature, {@link MessageWriter} says how each is given
      * @return the reply, to read and close
      */
     public Message call(String destination, String path, String iface, String member, String types, Object... args)
             throws DbusException {
-        long[] out = new long[1];
-        int r = SdBus.newMethodCall(bus, out, Natives.cString(destination), Natives.cString(path), Natives.cString(iface),
-                Natives.cString(member));
-        if (r < 0) {
-            throw DbusException.of(member, r, null);
+        if (lost) {
+            throw new DbusException(member + " failed: the " + name(kind) + " bus connection is lost");
         }
-        long call = out[0];
-        long[] error = new long[3];
+        long id = ++serial;
         try {
-            Arguments.append(call, types, args);
-            r = SdBus.call(bus, call, 0, error, out);
-        } finally {
-            SdBus.unref(call);
+            transport.write(MessageWriter.methodCall(id, destination, path, iface, member, types, args), CALL_TIMEOUT_MS);
+        } catch (IOException e) {
+            lose(e.toString());
+            throw new DbusException(member + " failed: " + e.getMessage());
         }
-        if (r < 0) {
-            String name = Natives.string(error[0]);
-            String text = Natives.string(error[1]);
-            SdBus.errorFree(error);
-            throw DbusException.of(member, r, name == null ? null : name + (text == null ? "" : ": " + text));
+        return reply(id, member);
+    }
+
+    private Message reply(long id, String member) throws DbusException {
+        long deadline = System.nanoTime() + CALL_TIMEOUT_MS * 1_000_000;
+        while (true) {
+            for (Message m; (m = next()) != null; ) {
+                if ((m.type() == Message.METHOD_RETURN || m.type() == Message.ERROR) && m.replySerial() == id) {
+                    if (m.type() == Message.ERROR) {
+                        m.close();
+                        throw new DbusException(member + " failed: " + m.error());
+                    }
+                    return m;
+                }
+                pending.add(m);
+            }
+            try {
+                fill(deadline, member);
+            } catch (IOException e) {
+                lose(e.toString());
+                throw new DbusException(member + " failed: " + e.getMessage());
+            }
         }
-        return new Message(out[0], true);
+    }
+
+    /** Reads more, waiting at most until {@code deadline}. */
+    private void fill(long deadline, String what) throws IOException, DbusException {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+            throw new DbusException(what + " failed: no answer in " + CALL_TIMEOUT_MS + " ms");
+        }
+        room();
+        if (transport.read(in, left, fds) < 0) {
+            throw new IOException("the bus closed the connection");
+        }
+    }
+
+    private void room() {
+        if (!in.hasRemaining()) {
+            in = ByteBuffer.wrap(Arrays.copyOf(in.array(), in.capacity() * 2)).position(in.position());
+        }
+    }
+
+    /** @return the next whole message buffered, or {@code null} */
+    private Message next() throws DbusException {
+        while (true) {
+            if (skipping > 0) {
+                int drop = (int) Math.min(skipping, in.position());
+                skipping -= drop;
+                in.flip().position(drop);
+                in.compact();
+                if (skipping > 0) {
+                    return null;
+                }
+            }
+            if (in.position() < Frames.FIXED) {
+                return null;
+            }
+            long length;
+            try {
+                length = Frames.length(in, 0);
+            } catch (IllegalArgumentException e) {
+                lose(e.getMessage());
+                throw new DbusException("the " + name(kind) + " bus sent what is no D-Bus message: " + e.getMessage());
+            }
+            if (length > MAX_KEPT) {
+                LOG.debug("Skipping a message of {} bytes on the {} bus", length, name(kind));
+                skipping = length;
+                continue;
+            }
+            if (in.position() < length) {
+                if (in.capacity() < length) {
+                    in = ByteBuffer.wrap(Arrays.copyOf(in.array(), (int) length)).position(in.position());
+                }
+                return null;
+            }
+            byte[] bytes = Arrays.copyOf(in.array(), (int) length);
+            in.flip().position((int) length);
+            in.compact();
+            try {
+                return Message.decode(bytes, fds);
+            } catch (DbusException e) {
+                LOG.debug("Dropping a malformed message on the {} bus: {}", name(kind), e.getMessage());
+            }
+        }
     }
 
     /** As {@link #call}, the reply dropped. */
@@ -103,19 +253,14 @@ public final class Bus implements AutoCloseable {
 
     /** @return whether some connection owns {@code name} on this bus now */
     public boolean hasOwner(String name) throws DbusException {
-        try (Message reply = call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner", "s", name)) {
+        try (Message reply = call(DBUS, DBUS_PATH, DBUS, "NameHasOwner", "s", name)) {
             return reply.readBoolean();
         }
     }
 
     /** @return this connection's unique name, e.g. {@code :1.42} */
-    public String uniqueName() throws DbusException {
-        long[] name = new long[1];
-        int r = SdBus.uniqueName(bus, name);
-        if (r < 0) {
-            throw DbusException.of("unique name", r, null);
-        }
-        return Natives.string(name[0]);
+    public String uniqueName() {
+        return uniqueName;
     }
 
     /** Subscribes {@code handler} to the signals that match (the bus's {@code AddMatch}); {@code null} matches any. */
@@ -125,7 +270,7 @@ public final class Bus implements AutoCloseable {
         rule(rule, "path", path);
         rule(rule, "interface", iface);
         rule(rule, "member", member);
-        send("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "AddMatch", "s", rule.toString());
+        send(DBUS, DBUS_PATH, DBUS, "AddMatch", "s", rule.toString());
         matches.add(new Match(path, iface, member, handler));
     }
 
@@ -135,73 +280,79 @@ public final class Bus implements AutoCloseable {
         }
     }
 
+    /** Lets the event loop wait on this connection. */
+    void register(Selector loop) throws IOException {
+        ((ChannelTransport) transport).register(loop, this);
+    }
+
     /** Runs every handler of what has arrived; returns when nothing is left to do without waiting. */
     void processAll() {
-        int r;
-        do {
-            received[0] = 0;
-            r = SdBus.process(bus, received);
-            if (received[0] != 0) {
-                dispatch(received[0]);
-            }
-        } while (r > 0);
-        if (r < 0) {
-            LOG.debug("The {} bus connection failed (errno {})", kind, -r);
-        }
-    }
-
-    private void dispatch(long message) {
         try {
-            SdBus.type(message, type);
-            if (type[0] == SdBus.SIGNAL) {
-                String path = Natives.string(SdBus.path(message));
-                String iface = Natives.string(SdBus.iface(message));
-                String member = Natives.string(SdBus.member(message));
-                for (Match match : matches) {
-                    if (match.matches(path, iface, member)) {
-                        handle(match, new Message(message, false), member);
-                        break; // one handler reads a signal: the protocols' matches never overlap
-                    }
+            while (!lost) {
+                room();
+                int n = transport.read(in, 0, fds);
+                if (n < 0) {
+                    lose("the bus closed the connection");
                 }
-            } else if (type[0] == SdBus.METHOD_CALL) {
-                SdBus.replyMethodErrno(message, EBADR); // this client has no methods
+                if (n <= 0) {
+                    break;
+                }
             }
-        } finally {
-            SdBus.unref(message);
+            for (Message m; (m = next()) != null; ) {
+                pending.add(m);
+            }
+        } catch (IOException | DbusException e) {
+            lose(e.getMessage());
+        }
+        for (Message m; (m = pending.poll()) != null; ) {
+            dispatch(m);
+            m.close();
         }
     }
 
-    private static void handle(Match match, Message signal, String member) {
+    private void dispatch(Message message) {
+        if (message.type() == Message.SIGNAL) {
+            for (Match match : matches) {
+                if (match.matches(message)) {
+                    handle(match, message);
+                    return; // one handler reads a signal: the protocols' matches never overlap
+                }
+            }
+        } else if (message.wantsReply()) {
+            try { // this client has no methods
+                transport.write(MessageWriter.error(++serial, message, "org.freedesktop.DBus.Error.UnknownMethod"), CALL_TIMEOUT_MS);
+            } catch (IOException e) {
+                lose(e.toString());
+            }
+        }
+    }
+
+    private static void handle(Match match, Message signal) {
         try {
             match.handler().on(signal);
         } catch (DbusException | RuntimeException e) {
-            LOG.debug("Handling {} failed: {}", Objects.requireNonNullElse(match.member(), member), e.toString());
+            LOG.debug("Handling {} failed: {}", Objects.requireNonNullElse(match.member(), signal.member()), e.toString());
         }
     }
 
-    int fd() {
-        return SdBus.fd(bus);
-    }
-
-    short events() {
-        int r = SdBus.events(bus);
-        return r < 0 ? 0 : (short) r;
-    }
-
-    /** @return milliseconds until sd-bus needs to run again (an auth or call timeout), or -1 for never */
-    int timeoutMillis() {
-        if (SdBus.timeout(bus, usec) < 0 || usec[0] == -1L) {
-            return -1;
+    private void lose(String why) {
+        if (!lost) {
+            lost = true;
+            LOG.debug("The {} bus connection failed: {}", name(kind), why);
+            transport.close(); // the event loop stops waiting on it
         }
-        long left = usec[0] * 1000 - System.nanoTime(); // both CLOCK_MONOTONIC on Linux
-        return left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, left / 1_000_000 + 1);
     }
 
     @Override
     public void close() {
-        if (bus != 0) {
-            SdBus.flushCloseUnref(bus);
-            bus = 0;
+        if (!lost) {
+            lost = true;
+            transport.close();
         }
+        for (Integer fd; (fd = fds.poll()) != null; ) {
+            LibC.close(fd);
+        }
+        pending.forEach(Message::close);
+        pending.clear();
     }
 }

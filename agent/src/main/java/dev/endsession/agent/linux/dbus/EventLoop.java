@@ -1,9 +1,9 @@
 package dev.endsession.agent.linux.dbus;
 
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
+import java.io.IOException;
+import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /**
- * The one thread of the Linux bridge's D-Bus connections: it sleeps in {@code poll(2)} on their
- * sockets and an eventfd, so an idle JVM wakes only when a message arrives; it runs the signal
- * handlers and the tasks other threads hand it ({@link #execute}: replies that must go out on a connection).
+ * The one thread of the Linux bridge's D-Bus connections: it sleeps in a selector (epoll) on their
+ * sockets, so an idle JVM wakes only when a message arrives; it runs the signal handlers and the
+ * tasks other threads hand it ({@link #execute}: replies that must go out on a connection).
  * Connections are opened first ({@link #session()}, {@link #system()}) and used on the opening
  * thread until {@link #start}, then only here.
  */
@@ -25,7 +25,7 @@ public final class EventLoop implements AutoCloseable, Executor {
     private final List<Bus> buses = new ArrayList<>();
     private Bus session;
     private Bus system;
-    private volatile int wake = -1;
+    private volatile Selector selector;
     private Thread thread;
     private volatile boolean closed;
 
@@ -57,9 +57,14 @@ public final class EventLoop implements AutoCloseable, Executor {
 
     /** Starts the loop's daemon thread; from now on the connections belong to it. */
     public synchronized void start(String threadName) throws DbusException {
-        wake = LibC.eventfd(0, LibC.EFD_FLAGS);
-        if (wake < 0) {
-            throw new DbusException("eventfd failed");
+        try {
+            Selector opened = Selector.open();
+            for (Bus bus : buses) {
+                bus.register(opened);
+            }
+            selector = opened;
+        } catch (IOException e) {
+            throw new DbusException("the event loop's selector: " + e);
         }
         thread = new Thread(new Run(), threadName);
         thread.setDaemon(true);
@@ -70,13 +75,13 @@ public final class EventLoop implements AutoCloseable, Executor {
     @Override
     public void execute(Runnable task) {
         tasks.add(task);
-        signal();
+        wake();
     }
 
-    private void signal() {
-        int fd = wake;
-        if (fd >= 0) {
-            LibC.write(fd, new long[] {1});
+    private void wake() {
+        Selector s = selector;
+        if (s != null) {
+            s.wakeup();
         }
     }
 
@@ -87,18 +92,14 @@ public final class EventLoop implements AutoCloseable, Executor {
         if (thread == null) {
             buses.forEach(Bus::close); // never started: still the opening thread's
         } else {
-            signal();
+            wake();
         }
     }
 
     /** The loop's body. */
     private final class Run implements Runnable {
-        private final long[] drain = new long[1];
-
         @Override
         public void run() {
-            long pollfds = Native.malloc(8L * (buses.size() + 1)); // struct pollfd[]: freed below, never left to JNA's cleaner
-            Pointer fds = new Pointer(pollfds);
             try {
                 while (!closed) {
                     for (Runnable task; (task = tasks.poll()) != null; ) {
@@ -110,35 +111,21 @@ public final class EventLoop implements AutoCloseable, Executor {
                     if (!tasks.isEmpty()) {
                         continue; // a handler submitted work: no sleep before it runs
                     }
-                    int timeout = -1;
-                    for (int i = 0; i < buses.size(); i++) {
-                        Bus bus = buses.get(i);
-                        fds.setInt(8L * i, bus.fd());
-                        fds.setShort(8L * i + 4, bus.events());
-                        fds.setShort(8L * i + 6, (short) 0);
-                        int t = bus.timeoutMillis();
-                        timeout = t < 0 ? timeout : timeout < 0 ? t : Math.min(timeout, t);
-                    }
-                    long last = 8L * buses.size();
-                    fds.setInt(last, wake);
-                    fds.setShort(last + 4, LibC.POLLIN);
-                    fds.setShort(last + 6, (short) 0);
-                    LibC.poll(fds, buses.size() + 1, timeout);
-                    if (fds.getShort(last + 6) != 0) {
-                        LibC.read(wake, drain);
-                    }
+                    selector.select();
+                    selector.selectedKeys().clear();
                 }
-            } catch (RuntimeException | Error e) {
+            } catch (IOException | RuntimeException | Error e) {
                 LOG.debug("The Linux bridge's event loop stopped: {}", e.toString());
             } finally {
                 for (Runnable task; (task = tasks.poll()) != null; ) {
                     runTask(task); // what close() left: a last message, an unregistration
                 }
                 buses.forEach(Bus::close);
-                int fd = wake;
-                wake = -1;
-                LibC.close(fd);
-                Native.free(pollfds);
+                try {
+                    selector.close();
+                } catch (IOException e) {
+                    // closing: nothing left to do
+                }
             }
         }
 

@@ -1,81 +1,181 @@
 package dev.endsession.agent.linux.dbus;
 
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Queue;
 
 /**
- * A received D-Bus message (a signal or a call's reply), read value by value in its signature's
- * order. Valid only during the handler it was given to, or until {@link #close()} for a reply.
- * Not thread-safe: the event loop's thread only.
+ * A received D-Bus message (a signal, a call, or a call's reply), its body read value by value in its
+ * signature's order; each read checks the signature, so a message of another shape is an error, not
+ * a misreading. Not thread-safe: the thread that owns its connection only.
+ *
+ * @see <a href="https://dbus.freedesktop.org/doc/dbus-specification.html#message-protocol-marshaling">marshaling</a>
  */
 public final class Message implements AutoCloseable {
 
-    private final long message;
-    private final boolean owned;
-    private final int[] word = new int[1];
-    private final long[] wide = new long[1];
+    static final byte METHOD_CALL = 1;
+    static final byte METHOD_RETURN = 2;
+    static final byte ERROR = 3;
+    static final byte SIGNAL = 4;
+    /** The header's flag: the sender wants no reply. */
+    static final byte NO_REPLY_EXPECTED = 1;
 
-    Message(long message, boolean owned) {
-        this.message = message;
-        this.owned = owned;
+    private final byte type;
+    private final byte flags;
+    private final long serial;
+    private final Map<Integer, Object> fields;
+    private final ByteBuffer body;
+    private final String signature;
+    private final int[] fds;
+    private int next; // index into signature
+
+    private Message(byte type, byte flags, long serial, Map<Integer, Object> fields, ByteBuffer body, int[] fds) {
+        this.type = type;
+        this.flags = flags;
+        this.serial = serial;
+        this.fields = fields;
+        this.body = body;
+        this.signature = fields.get(Header.SIGNATURE) instanceof String s ? s : "";
+        this.fds = fds;
+    }
+
+    /**
+     * Decodes one whole message.
+     *
+     * @param bytes exactly one message, as {@link Frames#length} measured it
+     * @param received the descriptors received on its connection and not yet taken: it takes its own
+     */
+    static Message decode(byte[] bytes, Queue<Integer> received) throws DbusException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes).order(Frames.order(bytes[0]));
+            byte type = in.get(1);
+            byte flags = in.get(2);
+            long serial = Integer.toUnsignedLong(in.getInt(8));
+            int end = Math.addExact(Frames.FIXED, in.getInt(12));
+            in.position(Frames.FIXED);
+            Map<Integer, Object> fields = new HashMap<>();
+            while (in.position() < end) {
+                Values.align(in, 8);
+                int code = in.get() & 0xff;
+                String signature = Values.signature(in);
+                fields.put(code, Values.read(in, signature, new int[] {0})); // a variant's value, its signature just read
+            }
+            Values.align(in, 8);
+            int[] fds = null;
+            if (fields.get(Header.UNIX_FDS) instanceof Long count && count > 0) {
+                fds = new int[(int) Math.min(count, received.size())];
+                for (int i = 0; i < fds.length; i++) {
+                    fds[i] = received.remove();
+                }
+            }
+            return new Message(type, flags, serial, fields, in.slice().order(in.order()), fds);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+            throw new DbusException("a malformed message: " + e);
+        }
+    }
+
+    byte type() {
+        return type;
+    }
+
+    boolean wantsReply() {
+        return type == METHOD_CALL && (flags & NO_REPLY_EXPECTED) == 0;
+    }
+
+    long serial() {
+        return serial;
+    }
+
+    /** @return the serial of the call this answers, or -1 */
+    long replySerial() {
+        return fields.get(Header.REPLY_SERIAL) instanceof Long l ? l : -1;
+    }
+
+    String path() {
+        return (String) fields.get(Header.PATH);
+    }
+
+    String iface() {
+        return (String) fields.get(Header.INTERFACE);
+    }
+
+    String sender() {
+        return (String) fields.get(Header.SENDER);
+    }
+
+    /** @return the error's {@code name: text}, for an error reply */
+    String error() {
+        String name = (String) fields.get(Header.ERROR_NAME);
+        String text = signature.startsWith("s") ? textOrNull() : null;
+        return name + (text == null ? "" : ": " + text);
+    }
+
+    private String textOrNull() {
+        try {
+            return readString('s');
+        } catch (DbusException e) {
+            return null;
+        }
     }
 
     /** @return the signal's or call's member name */
     public String member() {
-        return Natives.string(SdBus.member(message));
+        return (String) fields.get(Header.MEMBER);
     }
 
     /** @return the next value, of type {@code s} or {@code o} */
     public String readString(char type) throws DbusException {
-        read(type, wide);
-        return Natives.string(wide[0]);
+        return (String) readBasic(type);
     }
 
-    /** @return the next value, of type {@code b}, as sd-bus gives it (an int) */
+    /** @return the next value, of type {@code b} */
     public boolean readBoolean() throws DbusException {
-        read('b', word);
-        return word[0] != 0;
+        return (Boolean) readBasic('b');
     }
 
     /** @return the next value, of type {@code u} */
     public long readUint32() throws DbusException {
-        read('u', word);
-        return Integer.toUnsignedLong(word[0]);
+        return (Long) readBasic('u');
     }
 
     /** @return the next value, of type {@code t} */
     public long readUint64() throws DbusException {
-        read('t', wide);
-        return wide[0];
+        return (Long) readBasic('t');
     }
 
     /**
-     * @return a duplicate (close-on-exec) of the next value, of type {@code h}: the message owns the
-     *     original and closes it with itself, so the caller owns and must close the copy
+     * @return the next value, of type {@code h}: a descriptor that came with the message, now the
+     *     caller's to close ({@link #closeFileDescriptor})
      */
     public int readFileDescriptor() throws DbusException {
-        read('h', word);
-        int copy = LibC.fcntl(word[0], LibC.F_DUPFD_CLOEXEC, 3);
-        if (copy < 0) {
-            throw new DbusException("cannot keep the received file descriptor");
+        int index = (int) (long) (Long) readBasic('h');
+        if (fds == null || index < 0 || index >= fds.length || fds[index] < 0) {
+            throw new DbusException("the message carries no file descriptor " + index);
         }
-        return copy;
+        int fd = fds[index];
+        fds[index] = -1;
+        return fd;
     }
 
     /** @return the next value, a variant holding a {@code t} (a property's value) */
     public long readVariantUint64() throws DbusException {
-        check("enter v", SdBus.enterContainer(message, 'v', Natives.cString("t")));
-        long v = readUint64();
-        check("exit v", SdBus.exitContainer(message));
-        return v;
+        return readVariant('t') instanceof Long l ? l : mismatch("a variant of t");
     }
 
     /** @return the next value, a variant holding a {@code b} (a property's value) */
     public boolean readVariantBoolean() throws DbusException {
-        check("enter v", SdBus.enterContainer(message, 'v', Natives.cString("b")));
-        boolean v = readBoolean();
-        check("exit v", SdBus.exitContainer(message));
-        return v;
+        return readVariant('b') instanceof Boolean b ? b : mismatch("a variant of b");
+    }
+
+    private Object readVariant(char expected) throws DbusException {
+        Object value = readBasic('v');
+        return value instanceof Values.Variant v && v.type() == expected ? v.value() : null;
+    }
+
+    private static <T> T mismatch(String wanted) throws DbusException {
+        throw new DbusException("the value is not " + wanted);
     }
 
     /** Closes a descriptor from {@link #readFileDescriptor}; never throws. */
@@ -85,49 +185,60 @@ public final class Message implements AutoCloseable {
 
     /**
      * @return the next value, of type {@code a{sv}}: the entries whose value is of a basic type
-     *     this reader knows ({@code u}, {@code b}, {@code s}, {@code o}); others are skipped
+     *     ({@code u} and {@code t} as Long, {@code b}, {@code s}, {@code o}); others are skipped
      */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> readVardict() throws DbusException {
-        Map<String, Object> entries = new HashMap<>();
-        check("enter a{sv}", SdBus.enterContainer(message, 'a', Natives.cString("{sv}")));
-        byte[] entry = Natives.cString("sv");
-        while (check("enter {sv}", SdBus.enterContainer(message, 'e', entry)) > 0) {
-            String key = readString('s');
-            check("peek", SdBus.peekType(message, wide));
-            String type = wide[0] == 0 ? "" : Natives.string(wide[0]);
-            byte[] contents = Natives.cString(type);
-            check("enter v", SdBus.enterContainer(message, 'v', contents));
-            switch (type) {
-                case "u" -> entries.put(key, readUint32());
-                case "b" -> entries.put(key, readBoolean());
-                case "s", "o" -> entries.put(key, readString(type.charAt(0)));
-                default -> check("skip", SdBus.skip(message, contents));
-            }
-            check("exit v", SdBus.exitContainer(message));
-            check("exit {sv}", SdBus.exitContainer(message));
+        if (!signature.startsWith("a{sv}", next)) {
+            return mismatch("a{sv}");
         }
-        check("exit a{sv}", SdBus.exitContainer(message));
-        return entries;
+        return (Map<String, Object>) read();
     }
 
-    private void read(char type, Object into) throws DbusException {
-        int r = SdBus.readBasic(message, type, into);
-        if (r <= 0) {
-            throw new DbusException("cannot read a value of type " + type + " (" + (r == 0 ? "none left" : "errno " + -r) + ")");
+    private Object readBasic(char type) throws DbusException {
+        if (next >= signature.length() || signature.charAt(next) != type) {
+            throw new DbusException("cannot read a value of type " + type + " from a message of signature " + signature);
+        }
+        return read();
+    }
+
+    private Object read() throws DbusException {
+        try {
+            int[] at = {next};
+            Object value = Values.read(body, signature, at);
+            next = at[0];
+            return value;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new DbusException("a malformed message body: " + e);
         }
     }
 
-    static int check(String what, int result) throws DbusException {
-        if (result < 0) {
-            throw new DbusException(what + ": errno " + -result);
-        }
-        return result;
-    }
-
+    /** Closes the descriptors that came with it and nobody took; never throws. */
     @Override
     public void close() {
-        if (owned) {
-            SdBus.unref(message);
+        if (fds != null) {
+            for (int i = 0; i < fds.length; i++) {
+                if (fds[i] >= 0) {
+                    LibC.close(fds[i]);
+                    fds[i] = -1;
+                }
+            }
+        }
+    }
+
+    /** The header fields' codes. */
+    static final class Header {
+        static final int PATH = 1;
+        static final int INTERFACE = 2;
+        static final int MEMBER = 3;
+        static final int ERROR_NAME = 4;
+        static final int REPLY_SERIAL = 5;
+        static final int DESTINATION = 6;
+        static final int SENDER = 7;
+        static final int SIGNATURE = 8;
+        static final int UNIX_FDS = 9;
+
+        private Header() {
         }
     }
 }

@@ -1,8 +1,8 @@
 /**
- * D-Bus through JNA and sd-bus ({@code libsystemd.so.0} or {@code libelogind.so.0}): connections, calls,
- * signals, and the one event thread that sleeps in {@code poll(2)}. sd-bus rather than a pure-Java
- * library because logind's inhibitor lock is a file descriptor passed over the bus (docs/linux.md
- * has the measurements). Loaded only when the Linux bridge finds a bus. Nothing here registers with
- * JNA's cleaner, so JNA starts no {@code JNA Cleaner} thread for it ({@code Natives} says how).
+ * D-Bus, this agent's own client: the wire format, connections over the JDK's Unix sockets, calls,
+ * signals, and the one event thread that sleeps in a selector. No native code, except for the one
+ * call that returns a file descriptor (logind's inhibitor lock), which the JDK's sockets cannot
+ * receive: that call goes through libc with JNA ({@code FdTransport}). docs/linux.md has the
+ * measurements that chose this. Loaded only when the Linux bridge finds a bus.
  */
 package dev.endsession.agent.linux.dbus;

@@ -81,8 +81,10 @@ public final class Logind implements SessionProtocol {
         if (lock >= 0) {
             return;
         }
-        try (Message reply = bus.call(NAME, PATH, MANAGER, "Inhibit", "ssss", "shutdown", who,
-                "Saving the application's work before shutdown", "delay")) {
+        // On a connection of its own: the lock is a file descriptor, which only that kind receives; it outlives the connection.
+        try (Bus fds = Bus.openForFileDescriptors(Bus.Kind.SYSTEM);
+                Message reply = fds.call(NAME, PATH, MANAGER, "Inhibit", "ssss", "shutdown", who,
+                        "Saving the application's work before shutdown", "delay")) {
             lock = reply.readFileDescriptor();
         }
     }
