@@ -6,6 +6,7 @@ import dev.endsession.api.Reason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -18,6 +19,13 @@ import java.util.function.Consumer;
  * the JVM's exit. Also where a shutdown heard from logind upgrades a logout's reasons.
  */
 public final class SessionEnd {
+
+    /**
+     * A query's classes, loaded with this one when the bridge starts: loading a class from the agent
+     * jar costs a cold JVM 0.2 to 0.7 ms, which 20 JVMs answering one logout on a shared CPU pay
+     * while the session manager waits (bench/README.md, "Linux bridge").
+     */
+    private static final List<Class<?>> QUERY_CLASSES = List.of(Query.class, Answered.class);
 
     private final Coordinator coordinator;
     private volatile boolean shutdownHeard;

@@ -7,6 +7,7 @@ import dev.endsession.agent.log.Logger;
 import dev.endsession.agent.log.LoggerFactory;
 import dev.endsession.api.Prompt;
 import dev.endsession.api.Reason;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -120,11 +121,23 @@ public final class PromptChooser {
         /** Every query asks for its prompt; most never show one, so the choice waits for a question. */
         @Override
         public Prompt forRound(Set<Reason> reasons) {
-            return (question, timeout, ifNoAnswer) -> {
+            return new ForRound(reasons);
+        }
+
+        /** A round's prompt, made at its first question; a class, not a lambda: a lambda's first link costs a cold JVM about a millisecond, in every query. */
+        private final class ForRound implements Prompt {
+            private final Set<Reason> reasons;
+
+            ForRound(Set<Reason> reasons) {
+                this.reasons = reasons;
+            }
+
+            @Override
+            public Answer ask(String question, Duration timeout, Answer ifNoAnswer) {
                 Prompt prompt = made();
                 Prompt screen = prompt instanceof RoundAwarePrompt aware ? aware.forRound(reasons) : prompt;
                 return screen.ask(question, timeout, ifNoAnswer);
-            };
+            }
         }
 
         private synchronized Prompt made() {

@@ -40,24 +40,33 @@ public final class LinuxBench {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int apps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        before = args.length > 3 ? Path.of(args[3]).toAbsolutePath() : null;
+        before = args.length > 3 && !args[3].isEmpty() ? Path.of(args[3]).toAbsolutePath() : null;
+        int logouts = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Path dir = Files.createTempDirectory("linux-bench");
         try {
-            try (Desktop desktop = Desktop.start(dir.resolve("desktop"))) {
-                desktop.startGnomeSession();
-                desktop.startShell("none", Duration.ZERO);
-                startup(desktop, dir, runs);
-                idle(desktop, dir, idleSeconds);
+            if (runs > 0 || idleSeconds > 0) {
+                try (Desktop desktop = Desktop.start(dir.resolve("desktop"))) {
+                    desktop.startGnomeSession();
+                    desktop.startShell("none", Duration.ZERO);
+                    if (runs > 0) {
+                        startup(desktop, dir, runs);
+                    }
+                    if (idleSeconds > 0) {
+                        idle(desktop, dir, idleSeconds);
+                    }
+                }
             }
             System.out.println("## GNOME logout: QueryEndSession to each JVM's EndSessionResponse (goal: all within 100 ms)\n");
-            System.out.println("| agent | JVMs at once | answers | median ms | max ms |\n|---|---|---|---|---|");
+            System.out.println("| agent | JVMs at once | logout | answers | median ms | max ms |\n|---|---|---|---|---|---|");
             int round = 0;
             for (int count : apps > 1 ? List.of(1, apps) : List.of(apps)) {
-                for (Path jar : before != null ? List.of(before, TestJvm.agentJar()) : List.of(TestJvm.agentJar())) {
-                    try (Desktop desktop = Desktop.start(dir.resolve("logout" + round++))) {
-                        desktop.startGnomeSession();
-                        desktop.startShell("none", Duration.ZERO);
-                        query(desktop, dir, count, jar);
+                for (int logout = 1; logout <= logouts; logout++) { // interleaved: one build's logout, then the other's
+                    for (Path jar : before != null ? List.of(before, TestJvm.agentJar()) : List.of(TestJvm.agentJar())) {
+                        try (Desktop desktop = Desktop.start(dir.resolve("logout" + round++))) {
+                            desktop.startGnomeSession();
+                            desktop.startShell("none", Duration.ZERO);
+                            query(desktop, dir, count, jar, logout);
+                        }
                     }
                 }
             }
@@ -200,7 +209,7 @@ public final class LinuxBench {
                 .mapToLong(e -> e.getValue() - then.getOrDefault(e.getKey(), 0L)).sum();
     }
 
-    private static void query(Desktop desktop, Path dir, int count, Path jar) throws Exception {
+    private static void query(Desktop desktop, Path dir, int count, Path jar, int logout) throws Exception {
         Daemon monitor = desktop.monitor("interface='org.gnome.SessionManager.ClientPrivate'");
         List<TestJvm> jvms = new ArrayList<>();
         try {
@@ -234,8 +243,8 @@ public final class LinuxBench {
                 }
             }
             latencies.sort(null);
-            System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f |%n", jar.equals(TestJvm.agentJar()) ? "this build" : "earlier",
-                    count, latencies.size(), median(latencies), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.1f |%n", jar.equals(TestJvm.agentJar()) ? "this build" : "earlier",
+                    count, logout, latencies.size(), median(latencies), latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
         } finally {
             jvms.forEach(TestJvm::close);
         }

@@ -44,6 +44,8 @@ public final class GnomeSession implements SessionProtocol {
 
     private final EventLoop loop;
     private final SessionEnd session;
+    /** Made at registration: its class loads then, not while gnome-session waits for the answer. */
+    private final Respond respond = new Respond();
     private Bus bus;
     private String client;
     private String appId;
@@ -100,7 +102,7 @@ public final class GnomeSession implements SessionProtocol {
         if ((flags & FORCEFUL) != 0) {
             reasons.add(Reason.CRITICAL); // asked, but the end comes whatever we answer
         }
-        session.query(reasons, ANSWER_WITHIN, loop, new Respond(), "endsession-gnome-query");
+        session.query(reasons, ANSWER_WITHIN, loop, respond, "endsession-gnome-query");
     }
 
     /** {@code EndSessionResponse} for a query, on the loop's thread. */

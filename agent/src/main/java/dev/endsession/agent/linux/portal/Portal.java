@@ -50,6 +50,8 @@ public final class Portal implements SessionProtocol {
 
     private final EventLoop loop;
     private final SessionEnd session;
+    /** Made at registration: its class loads then, not while the session manager waits for the answer. */
+    private final Respond respond = new Respond();
     private Bus bus;
     private Duration cleanupBudget;
     private String monitor; // the monitor's session handle, once the portal answered
@@ -117,7 +119,7 @@ public final class Portal implements SessionProtocol {
             long previous = state;
             state = next;
             if (next == QUERY_END) {
-                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, loop, new Respond(), "endsession-portal-query");
+                session.query(EnumSet.of(Reason.LOGOFF), ANSWER_WITHIN, loop, respond, "endsession-portal-query");
             } else if (next == ENDING) {
                 session.end(EnumSet.of(Reason.LOGOFF), cleanupBudget, new Nothing(), "endsession-portal-end");
             } else if (next == RUNNING && previous == QUERY_END) {
