@@ -52,7 +52,14 @@ public final class LinuxBench {
                         startup(desktop, dir, runs);
                     }
                     if (idleSeconds > 0) {
-                        idle(desktop, dir, idleSeconds);
+                        idle(desktop, dir, idleSeconds, "registered with gnome-session; no logind");
+                    }
+                }
+                if (idleSeconds > 0 && root()) { // as on most desktops: logind too, so the agent takes its lock (JNA)
+                    try (Elogind elogind = Elogind.start(dir, 10); Desktop desktop = Desktop.start(dir.resolve("desktop-logind"), elogind)) {
+                        desktop.startGnomeSession();
+                        desktop.startShell("none", Duration.ZERO);
+                        idle(desktop, dir, idleSeconds, "registered with gnome-session, holding a logind delay lock (elogind)");
                     }
                 }
             }
@@ -125,7 +132,7 @@ public final class LinuxBench {
     /** JVMs per column whose RSS is read: one JVM's RSS moves by about ±2 MiB from run to run. */
     private static final int RSS_SAMPLES = 5;
 
-    private static void idle(Desktop desktop, Path dir, int seconds) throws Exception {
+    private static void idle(Desktop desktop, Path dir, int seconds, String bridgeAuto) throws Exception {
         List<String> columns = new ArrayList<>(List.of("bridge=bus", "bridge=auto (linux)"));
         if (before != null) {
             columns.add("earlier agent, bridge=auto");
@@ -153,23 +160,23 @@ public final class LinuxBench {
             List<Long> cpu0 = new ArrayList<>();
             List<Map<String, Long>> switches0 = new ArrayList<>();
             for (List<TestJvm> column : jvms) {
-                cpu0.add(ticks(column.get(0).pid()));
-                switches0.add(switches(column.get(0).pid()));
+                cpu0.add(ticks(javaPid(column.get(0))));
+                switches0.add(switches(javaPid(column.get(0))));
             }
             Thread.sleep(seconds * 1000L); // the measured idle window
-            System.out.println("## Idle for " + seconds + " s (same app; bridge=auto registered with gnome-session)\n");
+            System.out.println("## Idle for " + seconds + " s (same app; bridge=auto " + bridgeAuto + ")\n");
             System.out.println("| | " + String.join(" | ", columns) + " |\n|---" + "|---".repeat(columns.size()) + "|");
             StringBuilder cpu = new StringBuilder("| CPU ticks (1/100 s) |");
             StringBuilder threads = new StringBuilder("| threads |");
             StringBuilder rss = new StringBuilder("| VmRSS kB, median of " + RSS_SAMPLES + " JVMs (min–max) |");
             StringBuilder woken = new StringBuilder("| context switches of the bridge's threads |");
             for (int i = 0; i < jvms.size(); i++) {
-                long pid = jvms.get(i).get(0).pid();
+                long pid = javaPid(jvms.get(i).get(0));
                 cpu.append(' ').append(ticks(pid) - cpu0.get(i)).append(" |");
                 threads.append(' ').append(threads(pid).size()).append(" |");
                 List<Double> sizes = new ArrayList<>();
                 for (TestJvm jvm : jvms.get(i)) {
-                    sizes.add((double) rss(jvm.pid()));
+                    sizes.add((double) rss(javaPid(jvm)));
                 }
                 rss.append(String.format(Locale.ROOT, " %.0f (%.0f–%.0f) |", median(sizes), java.util.Collections.min(sizes),
                         java.util.Collections.max(sizes)));
@@ -177,8 +184,8 @@ public final class LinuxBench {
             }
             System.out.println(cpu + "\n" + threads + "\n" + rss + "\n" + woken + "\n");
             for (int i = 1; i < jvms.size(); i++) {
-                List<String> added = new ArrayList<>(threads(jvms.get(i).get(0).pid()));
-                threads(jvms.get(0).get(0).pid()).forEach(added::remove);
+                List<String> added = new ArrayList<>(threads(javaPid(jvms.get(i).get(0))));
+                threads(javaPid(jvms.get(0).get(0))).forEach(added::remove);
                 System.out.println("Threads added over bridge=bus, " + columns.get(i) + ": " + added + "  ");
             }
             System.out.println();
@@ -248,6 +255,23 @@ public final class LinuxBench {
         } finally {
             jvms.forEach(TestJvm::close);
         }
+    }
+
+    private static boolean root() throws IOException, InterruptedException {
+        Process id = new ProcessBuilder("id", "-u").start();
+        String uid = new String(id.getInputStream().readAllBytes()).strip();
+        id.waitFor();
+        return "0".equals(uid);
+    }
+
+    /** @return the JVM's pid: inside elogind's namespace, the JVM is the child of {@code nsenter} */
+    private static long javaPid(TestJvm jvm) throws IOException {
+        long pid = jvm.pid();
+        if (Files.readString(Path.of("/proc", String.valueOf(pid), "comm")).strip().equals("nsenter")) {
+            String children = Files.readString(Path.of("/proc", String.valueOf(pid), "task", String.valueOf(pid), "children")).strip();
+            return Long.parseLong(children.split(" ")[0]);
+        }
+        return pid;
     }
 
     private static Path emptyAgent(Path dir) throws IOException {
