@@ -59,7 +59,8 @@ final class Protocols implements AutoCloseable {
     }
 
     private void startLoop() {
-        if (!loop.inUse()) {
+        if (!anyOnDbus()) {
+            loop.close(); // connections no protocol uses: closed, and no thread for them
             return;
         }
         try {
@@ -68,6 +69,16 @@ final class Protocols implements AutoCloseable {
             LOG.debug("The Linux bridge's event thread did not start: {}", e.toString());
             close();
         }
+    }
+
+    /** @return whether a protocol that speaks D-Bus started (all but XSMP do) */
+    private boolean anyOnDbus() {
+        for (SessionProtocol protocol : started) {
+            if (!protocol.getClass().getName().equals(XSMP)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean start(SessionProtocol protocol, Coordinator coordinator, AgentOptions options) {

@@ -43,6 +43,10 @@ final class Daemon implements AutoCloseable {
         }
     }
 
+    String name() {
+        return name;
+    }
+
     long pid() {
         return process.pid();
     }

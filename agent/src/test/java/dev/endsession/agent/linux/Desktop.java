@@ -95,6 +95,11 @@ final class Desktop implements AutoCloseable {
         return daemon;
     }
 
+    /** Kills the session bus's daemon, as a crashed or ended session would. */
+    void killSessionBus() {
+        started.stream().filter(d -> d.name().equals("session-bus")).forEach(Daemon::close);
+    }
+
     /** @return the environment every program of this desktop gets (null: removed) */
     Map<String, String> env() {
         return env;

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.endsession.agent.testing.TestJvm;
 import dev.endsession.agent.testing.WaitingApp;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,19 @@ class NoDesktopIT {
         }
     }
 
+    private static List<String> bridgeThreads(long pid) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                if (name.startsWith("endsession-linu")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
     @Test
     void noBusAtAllNoErrorAndTheSimulatedBusServesAsBefore() throws Exception {
         Path runtime = Files.createDirectories(dir.resolve("run"));
@@ -50,6 +66,8 @@ class NoDesktopIT {
             try (TestJvm app = desktop.jvm(builder).start(dir.resolve("app"))) {
                 app.awaitLine("ready", WAIT);
                 app.awaitErrorLine("logind: not in this session", WAIT);
+                app.awaitErrorLine("EndSession agent started", WAIT);
+                assertEquals(List.of(), bridgeThreads(app.pid()), "no thread for connections no protocol uses");
                 assertTrue(app.stderr().lines().filter(l -> l.contains("endsession.linux")).allMatch(l -> l.contains("DEBUG")),
                         "the Linux bridge's lines are debug lines\n" + app.stderr());
                 assertTrue(app.stderr().lines().noneMatch(l -> l.contains("ERROR") || l.contains("WARN")), app.stderr());

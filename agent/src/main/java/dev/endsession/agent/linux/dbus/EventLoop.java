@@ -50,11 +50,6 @@ public final class EventLoop implements AutoCloseable, Executor {
         return bus;
     }
 
-    /** @return whether any connection was opened (else there is nothing to start) */
-    public boolean inUse() {
-        return !buses.isEmpty();
-    }
-
     /** Starts the loop's daemon thread; from now on the connections belong to it. */
     public synchronized void start(String threadName) throws DbusException {
         try {
