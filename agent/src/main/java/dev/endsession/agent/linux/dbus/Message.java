@@ -60,6 +60,9 @@ public final class Message implements AutoCloseable {
                 Values.align(in, 8);
                 int code = in.get() & 0xff;
                 String signature = Values.signature(in);
+                if (code < Header.TYPES.length() && !signature.equals(Header.TYPES.substring(code, code + 1))) {
+                    throw new IllegalArgumentException("header field " + code + " of type " + signature);
+                }
                 fields.put(code, Values.read(in, signature, new int[] {0})); // a variant's value, its signature just read
             }
             Values.align(in, 8);
@@ -237,6 +240,8 @@ public final class Message implements AutoCloseable {
         static final int SENDER = 7;
         static final int SIGNATURE = 8;
         static final int UNIX_FDS = 9;
+        /** Each field's type, by code (the spec's; code 0 is invalid, so no type matches it). */
+        static final String TYPES = "-osssussgu";
 
         private Header() {
         }
