@@ -14,6 +14,7 @@ import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.jar.JarEntry;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.jar.JarFile;
 
 /**
@@ -35,6 +36,8 @@ final class IsolatedLoader extends ClassLoader {
     private static final String JNA_JAR = PREFIX + "lib/jna-windows.jar";
     /** JNA's native libraries kept beside the nested jar (Linux's), under their resource names. */
     private static final String JNA_NATIVE = PREFIX + "native/";
+    /** Larger than most of the agent's classes; a larger one grows it. */
+    private static final int FIRST_BUFFER = 16 * 1024;
     private static IsolatedLoader instance;
 
     static {
@@ -45,6 +48,7 @@ final class IsolatedLoader extends ClassLoader {
     private final String jarUrl;
     private final ClassLoader apiLoader;
     private final ProtectionDomain domain;
+    private final AtomicReference<byte[]> spare = new AtomicReference<>();
     private JarFile jna; // opened at the first JNA class or resource asked for: on Windows only
     private String jnaUrl;
 
@@ -132,13 +136,22 @@ final class IsolatedLoader extends ClassLoader {
         if (entry == null) {
             throw new ClassNotFoundException(name);
         }
+        // One buffer for every class, not an array each: defineClass copies the bytes before it returns (bench/README.md, memory).
+        byte[] buffer = spare.getAndSet(null); // null while another thread, or this one a level up, uses it
         try (InputStream in = source.getInputStream(entry)) {
-            // Its size is known: readAllBytes would take 8 KB and then copy, for every class (bench/README.md, memory).
-            byte[] bytes = entry.getSize() >= 0 ? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
+            int size = (int) entry.getSize();
+            if (buffer == null || buffer.length < size) {
+                buffer = new byte[Math.max(size, FIRST_BUFFER)];
+            }
+            if (size < 0 || in.readNBytes(buffer, 0, size) != size || in.read() >= 0) {
+                throw new ClassNotFoundException(name + ": its entry in the agent jar is not " + size + " bytes long");
+            }
             definePackageOf(name);
-            return defineClass(name, bytes, 0, bytes.length, domain);
+            return defineClass(name, buffer, 0, size, domain);
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
+        } finally {
+            spare.set(buffer);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.Map;
  * Which services may exist here, judged from the environment and a few paths only (nothing is
  * loaded or connected for this): a session bus, a system bus, an XSMP session manager, a sandbox.
  *
- * @param sessionBus {@code DBUS_SESSION_BUS_ADDRESS}, or sd-bus's default {@code $XDG_RUNTIME_DIR/bus}
+ * @param sessionBus {@code DBUS_SESSION_BUS_ADDRESS}, or the default {@code $XDG_RUNTIME_DIR/bus}
  * @param systemBus {@code DBUS_SYSTEM_BUS_ADDRESS}, or the default {@code /run/dbus/system_bus_socket}
  * @param xsmp {@code SESSION_MANAGER} is set
  * @param sandboxed a Flatpak ({@code /.flatpak-info}, {@code FLATPAK_ID}) or Snap ({@code SNAP}) sandbox,

@@ -4,18 +4,17 @@ import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * How this package reaches native code without waking JNA's {@code JNA Cleaner} thread: that thread
+ * How {@link LibC} reaches native code without waking JNA's {@code JNA Cleaner} thread: that thread
  * starts at the first object registered with JNA's cleaner (every loaded {@code NativeLibrary}, every
  * {@code Memory}, {@code ByReference}, {@code Structure}, callback and {@code String} argument) and
  * wakes every 30 s while one stays registered. So here: libraries opened and symbols found through
  * JNA's own {@code dlopen}/{@code dlsym} natives, no {@code NativeLibrary}; functions called as plain
- * {@link Function}s; C strings passed as NUL-terminated {@code byte[]}, out-parameters as one-element
- * primitive arrays (JNA copies both in and back, registering nothing); pointers held as {@code long}
- * (LP64: the agent ships JNA's linux-x86-64 and linux-aarch64 natives only). Not API.
+ * {@link Function}s with primitive arrays and {@code malloc}ed memory (JNA copies arrays in and back,
+ * registering nothing); pointers held as {@code long} (LP64: the agent ships JNA's linux-x86-64 and
+ * linux-aarch64 natives only). Not API.
  */
 final class Natives {
 
@@ -69,19 +68,5 @@ final class Natives {
         } catch (IllegalAccessException e) {
             throw new LinkageError(name, e);
         }
-    }
-
-    /** @return {@code s} as a C string (UTF-8, NUL-terminated), or {@code null} for {@code null} */
-    static byte[] cString(String s) {
-        if (s == null) {
-            return null;
-        }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        return Arrays.copyOf(utf8, utf8.length + 1);
-    }
-
-    /** @return the C string (UTF-8) at {@code address}, or {@code null} for {@code NULL} */
-    static String string(long address) {
-        return address == 0 ? null : new Pointer(address).getString(0, "UTF-8");
     }
 }
