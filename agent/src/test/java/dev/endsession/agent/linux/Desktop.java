@@ -95,8 +95,14 @@ final class Desktop implements AutoCloseable {
         return daemon;
     }
 
-    /** Kills the session bus's daemon, as a crashed or ended session would. */
+    /**
+     * Kills the session bus's daemon, as a crashed session would; gnome-session first (SIGKILL):
+     * left without its bus, it would start its failure dialog, which outlives the test.
+     */
     void killSessionBus() {
+        if (gnomeSession != null) {
+            gnomeSession.close();
+        }
         started.stream().filter(d -> d.name().equals("session-bus")).forEach(Daemon::close);
     }
 

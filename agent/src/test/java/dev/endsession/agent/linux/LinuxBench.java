@@ -55,11 +55,17 @@ public final class LinuxBench {
                         idle(desktop, dir, idleSeconds, "registered with gnome-session; no logind");
                     }
                 }
-                if (idleSeconds > 0 && root()) { // as on most desktops: logind too, so the agent takes its lock (JNA)
+                if (root()) { // as on most desktops: logind too, so the agent takes its lock (JNA)
                     try (Elogind elogind = Elogind.start(dir, 10); Desktop desktop = Desktop.start(dir.resolve("desktop-logind"), elogind)) {
                         desktop.startGnomeSession();
                         desktop.startShell("none", Duration.ZERO);
-                        idle(desktop, dir, idleSeconds, "registered with gnome-session, holding a logind delay lock (elogind)");
+                        System.out.println("# The same with elogind (its system bus; the JVMs inside its namespace, through nsenter)\n");
+                        if (runs > 0) {
+                            startup(desktop, dir, runs);
+                        }
+                        if (idleSeconds > 0) {
+                            idle(desktop, dir, idleSeconds, "registered with gnome-session, holding a logind delay lock (elogind)");
+                        }
                     }
                 }
             }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -29,8 +28,6 @@ public final class Bus implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("endsession.linux");
     /** A method call waits this long for its reply (sd-bus's and GDBus's default is 25 s). */
     static final long CALL_TIMEOUT_MS = 3_000;
-    /** Larger messages (nothing this client asks for comes near) are skipped, not buffered. */
-    static final int MAX_KEPT = 1 << 20;
     private static final String DBUS = "org.freedesktop.DBus";
     private static final String DBUS_PATH = "/org/freedesktop/DBus";
 
@@ -55,9 +52,7 @@ public final class Bus implements AutoCloseable {
     private final Transport transport;
     private final List<Match> matches = new ArrayList<>();
     private final Queue<Message> pending = new ArrayDeque<>();
-    private final Queue<Integer> fds = new ArrayDeque<>();
-    private ByteBuffer in = ByteBuffer.allocate(4096);
-    private long skipping; // bytes of an oversized message still to drop
+    private final Incoming incoming = new Incoming();
     private long serial;
     private String uniqueName;
     private boolean lost;
@@ -95,9 +90,9 @@ public final class Bus implements AutoCloseable {
     private static Bus hello(Bus bus, boolean withFds) throws DbusException {
         try {
             int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            StringBuilder hex = new StringBuilder();
+            StringBuilder hex = new StringBuilder(); // the uid's decimal digits, each as two hex digits
             for (byte b : Integer.toString(uid).getBytes(StandardCharsets.US_ASCII)) {
-                hex.append(String.format(Locale.ROOT, "%02x", b));
+                hex.append(Integer.toHexString(b));
             }
             String commands = "\0AUTH EXTERNAL " + hex + "\r\n" + (withFds ? "NEGOTIATE_UNIX_FD\r\n" : "") + "BEGIN\r\n";
             byte[] auth = commands.getBytes(StandardCharsets.US_ASCII);
@@ -119,19 +114,12 @@ public final class Bus implements AutoCloseable {
 
     private void expectLine(String start) throws IOException, DbusException {
         long deadline = System.nanoTime() + CALL_TIMEOUT_MS * 1_000_000;
-        while (true) {
-            for (int i = 0; i + 1 < in.position(); i++) {
-                if (in.get(i) == '\r' && in.get(i + 1) == '\n') {
-                    String line = new String(in.array(), 0, i, StandardCharsets.US_ASCII);
-                    in.flip().position(i + 2);
-                    in.compact();
-                    if (!line.startsWith(start)) {
-                        throw new DbusException("the bus refused us: " + line);
-                    }
-                    return;
-                }
-            }
+        String line;
+        while ((line = incoming.line()) == null) {
             fill(deadline, "authenticating");
+        }
+        if (!line.startsWith(start)) {
+            throw new DbusException("the bus refused us: " + line);
         }
     }
 
@@ -189,59 +177,18 @@ public final class Bus implements AutoCloseable {
         if (left <= 0) {
             throw new DbusException(what + " failed: no answer in " + CALL_TIMEOUT_MS + " ms");
         }
-        room();
-        if (transport.read(in, left, fds) < 0) {
+        if (incoming.readFrom(transport, left) < 0) {
             throw new IOException("the bus closed the connection");
         }
     }
 
-    private void room() {
-        if (!in.hasRemaining()) {
-            in = ByteBuffer.wrap(Arrays.copyOf(in.array(), in.capacity() * 2)).position(in.position());
-        }
-    }
-
-    /** @return the next whole message buffered, or {@code null} */
+    /** @return the next whole message read, or {@code null} */
     private Message next() throws DbusException {
-        while (true) {
-            if (skipping > 0) {
-                int drop = (int) Math.min(skipping, in.position());
-                skipping -= drop;
-                in.flip().position(drop);
-                in.compact();
-                if (skipping > 0) {
-                    return null;
-                }
-            }
-            if (in.position() < Frames.FIXED) {
-                return null;
-            }
-            long length;
-            try {
-                length = Frames.length(in, 0);
-            } catch (IllegalArgumentException e) {
-                lose(e.getMessage());
-                throw new DbusException("the " + name(kind) + " bus sent what is no D-Bus message: " + e.getMessage());
-            }
-            if (length > MAX_KEPT) {
-                LOG.debug("Skipping a message of {} bytes on the {} bus", length, name(kind));
-                skipping = length;
-                continue;
-            }
-            if (in.position() < length) {
-                if (in.capacity() < length) {
-                    in = ByteBuffer.wrap(Arrays.copyOf(in.array(), (int) length)).position(in.position());
-                }
-                return null;
-            }
-            byte[] bytes = Arrays.copyOf(in.array(), (int) length);
-            in.flip().position((int) length);
-            in.compact();
-            try {
-                return Message.decode(bytes, fds);
-            } catch (DbusException e) {
-                LOG.debug("Dropping a malformed message on the {} bus: {}", name(kind), e.getMessage());
-            }
+        try {
+            return incoming.next(name(kind));
+        } catch (IllegalArgumentException e) {
+            lose(e.getMessage());
+            throw new DbusException("the " + name(kind) + " bus sent what is no D-Bus message: " + e.getMessage());
         }
     }
 
@@ -289,8 +236,7 @@ public final class Bus implements AutoCloseable {
     void processAll() {
         try {
             while (!lost) {
-                room();
-                int n = transport.read(in, 0, fds);
+                int n = incoming.readFrom(transport, 0);
                 if (n < 0) {
                     lose("the bus closed the connection");
                 }
@@ -349,9 +295,7 @@ public final class Bus implements AutoCloseable {
             lost = true;
             transport.close();
         }
-        for (Integer fd; (fd = fds.poll()) != null; ) {
-            LibC.close(fd);
-        }
+        incoming.close();
         pending.forEach(Message::close);
         pending.clear();
     }
