@@ -13,8 +13,8 @@ import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.jar.JarEntry;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
@@ -49,7 +49,7 @@ final class IsolatedLoader extends ClassLoader {
     private final ClassLoader apiLoader;
     private final ProtectionDomain domain;
     private final AtomicReference<byte[]> spare = new AtomicReference<>();
-    private JarFile jna; // opened at the first JNA class or resource asked for: on Windows only
+    private JarFile jna; // opened at the first JNA class or resource asked for: Windows, XSMP, logind's lock
     private String jnaUrl;
 
     private IsolatedLoader(File file, JarFile jar, ClassLoader apiLoader) throws IOException {
