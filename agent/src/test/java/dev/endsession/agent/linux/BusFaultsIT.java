@@ -100,6 +100,37 @@ class BusFaultsIT {
     }
 
     @Test
+    void aBusThatTakesNoMoreConnectionsCostsADebugLineNotAStuckStart() throws Exception {
+        Path socket = dir.resolve("full-bus");
+        List<SocketChannel> queued = new ArrayList<>();
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket), 1); // never accepts: its backlog fills
+            for (int i = 0; i < 64; i++) {
+                SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
+                client.configureBlocking(false);
+                queued.add(client);
+                try {
+                    if (!client.connect(UnixDomainSocketAddress.of(socket))) {
+                        break; // the backlog is full: a blocking connect would now wait for good
+                    }
+                } catch (IOException full) {
+                    break;
+                }
+            }
+            try (TestJvm app = appOn(socket)) {
+                app.awaitLine("ready", WAIT);
+                app.awaitErrorLine("gnome-session did not start", WAIT);
+                app.awaitErrorLine("EndSession agent started", WAIT);
+                assertOnlyDebugLines(app);
+            }
+        } finally {
+            for (SocketChannel c : queued) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
     void aBusThatSpeaksSomethingElseCostsADebugLine() throws Exception {
         Path socket = dir.resolve("http-not-dbus");
         String reply = "OK 0123456789abcdef0123456789abcdef\r\nHTTP/1.1 400 Bad Request\r\n\r\n" + "x".repeat(64);

@@ -1,8 +1,9 @@
 package dev.endsession.agent.linux.dbus;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -34,11 +35,28 @@ final class Address {
             if (entry.startsWith("unix:")) {
                 for (String pair : entry.substring("unix:".length()).split(",")) {
                     if (pair.startsWith("path=")) {
-                        return Path.of(URLDecoder.decode(pair.substring("path=".length()), StandardCharsets.UTF_8));
+                        return Path.of(unescape(pair.substring("path=".length())));
                     }
                 }
             }
         }
         throw new DbusException(variable + " has no unix:path the JDK can connect to: " + address);
+    }
+
+    /** @return {@code value} with its {@code %XX} escapes decoded (the only escaping addresses have; a '+' is a '+') */
+    static String unescape(String value) throws DbusException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            } else if (i + 2 < value.length() && HexFormat.isHexDigit(value.charAt(i + 1)) && HexFormat.isHexDigit(value.charAt(i + 2))) {
+                bytes.write(HexFormat.fromHexDigits(value, i + 1, i + 3));
+                i += 2;
+            } else {
+                throw new DbusException("a bus address with a bad escape: " + value);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

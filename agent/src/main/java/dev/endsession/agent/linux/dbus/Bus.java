@@ -64,19 +64,19 @@ public final class Bus implements AutoCloseable {
 
     /** @return a new connection to the session bus or the system bus, through the JDK (no native code) */
     public static Bus open(Kind kind) throws DbusException {
-        Path socket = Address.of(kind, System.getenv());
-        try {
-            return hello(new Bus(kind, ChannelTransport.connect(socket)), false);
-        } catch (IOException e) {
-            throw new DbusException("connecting to the " + name(kind) + " bus at " + socket + " failed: " + e.getMessage());
-        }
+        return open(kind, false);
     }
 
     /** @return a new connection that receives file descriptors (through libc: JNA is loaded) */
     public static Bus openForFileDescriptors(Kind kind) throws DbusException {
+        return open(kind, true);
+    }
+
+    private static Bus open(Kind kind, boolean withFds) throws DbusException {
         Path socket = Address.of(kind, System.getenv());
         try {
-            return hello(new Bus(kind, FdTransport.connect(socket, CALL_TIMEOUT_MS)), true);
+            Transport transport = withFds ? FdTransport.connect(socket, CALL_TIMEOUT_MS) : ChannelTransport.connect(socket, CALL_TIMEOUT_MS);
+            return hello(new Bus(kind, transport), withFds);
         } catch (IOException e) {
             throw new DbusException("connecting to the " + name(kind) + " bus at " + socket + " failed: " + e.getMessage());
         }
@@ -155,8 +155,9 @@ public final class Bus implements AutoCloseable {
             for (Message m; (m = next()) != null; ) {
                 if ((m.type() == Message.METHOD_RETURN || m.type() == Message.ERROR) && m.replySerial() == id) {
                     if (m.type() == Message.ERROR) {
+                        String error = m.error();
                         m.close();
-                        throw new DbusException(member + " failed: " + m.error());
+                        throw new DbusException(member + " failed: " + error);
                     }
                     return m;
                 }

@@ -27,12 +27,20 @@ final class ChannelTransport implements Transport {
         this.key = channel.register(waiter, 0);
     }
 
-    static ChannelTransport connect(Path socket) throws IOException {
+
+    /** @param timeoutMillis how long a bus that does not take the connection is waited for */
+    static ChannelTransport connect(Path socket, long timeoutMillis) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            channel.connect(UnixDomainSocketAddress.of(socket));
             channel.configureBlocking(false);
-            return new ChannelTransport(channel, Selector.open());
+            ChannelTransport transport = new ChannelTransport(channel, Selector.open());
+            if (!channel.connect(UnixDomainSocketAddress.of(socket))) {
+                if (!transport.await(SelectionKey.OP_CONNECT, timeoutMillis)) {
+                    throw new IOException("the bus took no connection in " + timeoutMillis + " ms");
+                }
+                channel.finishConnect();
+            }
+            return transport;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
