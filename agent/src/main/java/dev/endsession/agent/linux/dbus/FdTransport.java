@@ -51,8 +51,9 @@ final class FdTransport implements Transport {
             throw new IOException("socket failed: errno " + LibC.errno());
         }
         long[] timeval = {timeoutMillis / 1000, timeoutMillis % 1000 * 1000};
-        if (LibC.connect(fd, address) < 0 || LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval) < 0
-                || LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_SNDTIMEO, timeval) < 0) {
+        // The timeouts first: a Unix socket's connect waits at most SO_SNDTIMEO for a bus whose backlog is full.
+        if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval) < 0
+                || LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_SNDTIMEO, timeval) < 0 || LibC.connect(fd, address) < 0) {
             int errno = LibC.errno();
             LibC.close(fd);
             throw new IOException("connecting to " + socket + " failed: errno " + errno);
