@@ -37,7 +37,7 @@ final class Elogind implements AutoCloseable {
 
     /** Starts elogind with {@code InhibitDelayMaxSec=delayMaxSec}; skips where the namespace cannot be made. */
     static Elogind start(Path dir, int delayMaxSec) throws IOException {
-        assumeTrue("0".equals(run(dir, List.of("id", "-u")).strip()), "elogind's namespace needs root (unshare, mount)");
+        assumeTrue(isRoot(dir), "elogind's namespace needs root (unshare, mount)");
         if (!Files.isExecutable(Path.of(ROOT, "lib/elogind/elogind"))) {
             throw new AssertionError("No elogind in " + ROOT + ": run scripts/install-test-packages (as root)");
         }
@@ -109,6 +109,11 @@ final class Elogind implements AutoCloseable {
             }
             Daemon.pause();
         }
+    }
+
+    /** @return whether this process may make elogind's namespace (unshare, mount need root) */
+    static boolean isRoot(Path dir) {
+        return "0".equals(run(dir, List.of("id", "-u")).strip());
     }
 
     private static String run(Path dir, List<String> command) {

@@ -55,7 +55,7 @@ public final class LinuxBench {
                         idle(desktop, dir, idleSeconds, "registered with gnome-session; no logind");
                     }
                 }
-                if (root()) { // as on most desktops: logind too, so the agent takes its lock (JNA)
+                if (Elogind.isRoot(dir)) { // as on most desktops: logind too, so the agent takes its lock (JNA)
                     try (Elogind elogind = Elogind.start(dir, 10); Desktop desktop = Desktop.start(dir.resolve("desktop-logind"), elogind)) {
                         desktop.startGnomeSession();
                         desktop.startShell("none", Duration.ZERO);
@@ -261,13 +261,6 @@ public final class LinuxBench {
         } finally {
             jvms.forEach(TestJvm::close);
         }
-    }
-
-    private static boolean root() throws IOException, InterruptedException {
-        Process id = new ProcessBuilder("id", "-u").start();
-        String uid = new String(id.getInputStream().readAllBytes()).strip();
-        id.waitFor();
-        return "0".equals(uid);
     }
 
     /** @return the JVM's pid: inside elogind's namespace, the JVM is the child of {@code nsenter} */

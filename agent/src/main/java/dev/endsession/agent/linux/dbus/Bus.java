@@ -123,11 +123,6 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** @return which bus this is */
-    public Kind kind() {
-        return kind;
-    }
-
     /**
      * Calls a method and waits for its reply.
      *
@@ -230,7 +225,7 @@ public final class Bus implements AutoCloseable {
 
     /** Lets the event loop wait on this connection. */
     void register(Selector loop) throws IOException {
-        ((ChannelTransport) transport).register(loop, this);
+        ((ChannelTransport) transport).register(loop);
     }
 
     /** Runs every handler of what has arrived; returns when nothing is left to do without waiting. */

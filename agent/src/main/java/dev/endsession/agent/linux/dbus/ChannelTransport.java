@@ -48,8 +48,8 @@ final class ChannelTransport implements Transport {
     }
 
     /** Lets the event loop wait on this connection too. */
-    void register(Selector loop, Object attachment) throws IOException {
-        channel.register(loop, SelectionKey.OP_READ, attachment);
+    void register(Selector loop) throws IOException {
+        channel.register(loop, SelectionKey.OP_READ);
     }
 
     @Override

@@ -143,11 +143,6 @@ public final class Message implements AutoCloseable {
         return (Long) readBasic('u');
     }
 
-    /** @return the next value, of type {@code t} */
-    public long readUint64() throws DbusException {
-        return (Long) readBasic('t');
-    }
-
     /**
      * @return the next value, of type {@code h}: a descriptor that came with the message, now the
      *     caller's to close ({@link #closeFileDescriptor})
